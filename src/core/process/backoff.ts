@@ -1,0 +1,16 @@
+/**
+ * Delay before restart number `attempt` (0-based) of a run of consecutive restarts.
+ * The last delay repeats; an empty schedule means "never restart" (undefined).
+ */
+export function delayFor(scheduleMs: readonly number[], attempt: number): number | undefined {
+  if (scheduleMs.length === 0) return undefined;
+  return scheduleMs[Math.min(Math.max(attempt, 0), scheduleMs.length - 1)];
+}
+
+/**
+ * A run that stayed up at least `resetAfterMs` was healthy, so the next crash
+ * starts the schedule (and the count towards maxRestarts) from the beginning.
+ */
+export function consecutiveAfterRun(consecutive: number, runMs: number, resetAfterMs: number): number {
+  return runMs >= resetAfterMs ? 0 : consecutive;
+}

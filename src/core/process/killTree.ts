@@ -1,0 +1,134 @@
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import treeKillCb from 'tree-kill';
+
+export interface KillTreeOptions {
+  /** Sent first, to the process group and to descendants that left it. */
+  signal: NodeJS.Signals;
+  /** Grace period before everything still alive gets SIGKILL. */
+  timeoutMs: number;
+}
+
+/** Resolves when every process of the tree is gone, with the pids that survived even SIGKILL. */
+export type KillTreeFn = (pid: number, options: KillTreeOptions) => Promise<number[]>;
+
+// Liveness is polled only while a stop is under way; the kernel offers no exit event for non-children.
+const POLL_MS = 20;
+// After SIGKILL the kernel needs moments, not seconds; past this the pid is stuck (D state, EPERM).
+const AFTER_KILL_MS = 5000;
+
+interface ProcInfo {
+  pid: number;
+  ppid: number;
+  pgid: number;
+}
+
+/**
+ * Stops `pid` and every descendant: the tree is collected before any signal, since a
+ * process that dies first would orphan its children to init and hide them from a later look.
+ */
+export const killTree: KillTreeFn = async (pid, { signal, timeoutMs }) => {
+  const table = await listProcesses();
+  const descendants = descendantsOf(pid, table);
+  const escaped = descendants.filter((p) => p.pgid !== pid).map((p) => p.pid);
+  const tree = [pid, ...descendants.map((p) => p.pid)];
+
+  signalGroup(pid, signal);
+  for (const child of escaped) signalPid(child, signal);
+  if (await waitGone(tree, timeoutMs)) return [];
+
+  await new Promise<void>((resolve) => treeKillCb(pid, 'SIGKILL', () => resolve()));
+  signalGroup(pid, 'SIGKILL');
+  for (const member of tree) signalPid(member, 'SIGKILL');
+  await waitGone(tree, AFTER_KILL_MS);
+  return tree.filter(isAlive);
+};
+
+function descendantsOf(root: number, table: readonly ProcInfo[]): ProcInfo[] {
+  const found: ProcInfo[] = [];
+  const parents = new Set([root]);
+  // Breadth-first over the ppid links; pids are unique so every process is taken once.
+  for (let added = true; added; ) {
+    added = false;
+    for (const proc of table) {
+      if (parents.has(proc.ppid) && !parents.has(proc.pid)) {
+        parents.add(proc.pid);
+        found.push(proc);
+        added = true;
+      }
+    }
+  }
+  return found;
+}
+
+async function listProcesses(): Promise<ProcInfo[]> {
+  return fs.existsSync('/proc/self/stat') ? readProc() : readPs();
+}
+
+/** Linux: /proc/<pid>/stat is "pid (comm) state ppid pgrp ..."; comm may hold spaces and parens. */
+async function readProc(): Promise<ProcInfo[]> {
+  const entries = await fs.promises.readdir('/proc');
+  const stats = await Promise.all(
+    entries.filter((name) => /^\d+$/.test(name)).map((name) => readStat(Number(name))),
+  );
+  return stats.filter((s): s is ProcInfo & { state: string } => s !== undefined);
+}
+
+async function readStat(pid: number): Promise<(ProcInfo & { state: string }) | undefined> {
+  try {
+    return parseStat(pid, await fs.promises.readFile(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return undefined; // exited while we were looking
+  }
+}
+
+function parseStat(pid: number, text: string): (ProcInfo & { state: string }) | undefined {
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  if (fields.length < 3) return undefined;
+  return { pid, state: fields[0], ppid: Number(fields[1]), pgid: Number(fields[2]) };
+}
+
+function readPs(): Promise<ProcInfo[]> {
+  return new Promise((resolve) => {
+    execFile('ps', ['-A', '-o', 'pid=,ppid=,pgid='], (error, stdout) => {
+      if (error) return resolve([]);
+      const rows = stdout.split('\n').map((line) => line.trim().split(/\s+/).map(Number));
+      resolve(rows.filter((r) => r.length === 3).map(([pid, ppid, pgid]) => ({ pid, ppid, pgid })));
+    });
+  });
+}
+
+function signalGroup(pgid: number, signal: NodeJS.Signals): void {
+  signalPid(-pgid, signal);
+}
+
+function signalPid(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // ESRCH: already gone, which is the goal.
+  }
+}
+
+/** Alive and not a zombie: a reparented zombie waits for init to reap it but holds nothing. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    return parseStat(pid, fs.readFileSync(`/proc/${pid}/stat`, 'utf8'))?.state !== 'Z';
+  } catch {
+    return true; // no /proc (macOS): kill(0) is all we have
+  }
+}
+
+async function waitGone(pids: readonly number[], timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (!pids.some(isAlive)) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}

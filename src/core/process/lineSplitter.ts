@@ -1,0 +1,79 @@
+import { StringDecoder } from 'string_decoder';
+
+/** Longest line handed on whole; longer ones are cut so one runaway line cannot exhaust memory. */
+export const MAX_LINE_BYTES = 64 * 1024;
+/** Appended to every piece of a cut line, so readers can tell it continues. */
+export const LINE_CUT_MARKER = ` … [line cut at ${MAX_LINE_BYTES} bytes]`;
+
+/**
+ * Turns a byte stream into whole lines without their terminators.
+ * LF, CRLF and a lone CR each end a line (progress bars redraw with CR).
+ */
+export class LineSplitter {
+  // StringDecoder holds back the bytes of a UTF-8 character split across chunks.
+  private readonly decoder = new StringDecoder('utf8');
+  private partial = '';
+  private partialBytes = 0;
+  // A CR was the last character seen: an LF right after it belongs to the same line end.
+  private afterCr = false;
+  // Per instance: a sink may feed another splitter while this one is scanning.
+  private readonly lineEnd = /[\r\n]/g;
+
+  constructor(private readonly onLine: (text: string) => void) {}
+
+  push(chunk: Buffer | string): void {
+    this.scan(typeof chunk === 'string' ? chunk : this.decoder.write(chunk));
+  }
+
+  /** Hands on the last unterminated line; call when the stream has ended. */
+  flush(): void {
+    this.scan(this.decoder.end());
+    if (this.partialBytes > 0) this.emit();
+    this.afterCr = false;
+  }
+
+  private scan(text: string): void {
+    let start = 0;
+    if (this.afterCr && text.length > 0) {
+      if (text.charCodeAt(0) === 10) start = 1;
+      this.afterCr = false;
+    }
+    this.lineEnd.lastIndex = start;
+    for (let match = this.lineEnd.exec(text); match; match = this.lineEnd.exec(text)) {
+      const end = match.index;
+      this.append(text.slice(start, end));
+      this.emit();
+      start = end + 1;
+      if (text.charCodeAt(end) === 13) {
+        if (start === text.length) this.afterCr = true;
+        else if (text.charCodeAt(start) === 10) start++;
+      }
+      this.lineEnd.lastIndex = start;
+    }
+    this.append(text.slice(start));
+  }
+
+  private append(piece: string): void {
+    if (piece.length === 0) return;
+    this.partial += piece;
+    this.partialBytes += Buffer.byteLength(piece);
+    while (this.partialBytes > MAX_LINE_BYTES) this.cut();
+  }
+
+  /** Hands on the first MAX_LINE_BYTES bytes (never half a character) with the marker. */
+  private cut(): void {
+    const bytes = Buffer.from(this.partial, 'utf8');
+    let end = MAX_LINE_BYTES;
+    while (end > 0 && (bytes[end] & 0xc0) === 0x80) end--;
+    this.onLine(bytes.subarray(0, end).toString('utf8') + LINE_CUT_MARKER);
+    this.partial = bytes.subarray(end).toString('utf8');
+    this.partialBytes = bytes.length - end;
+  }
+
+  private emit(): void {
+    const line = this.partial;
+    this.partial = '';
+    this.partialBytes = 0;
+    this.onLine(line);
+  }
+}

@@ -1,0 +1,103 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { removeAnsi } from './ansi';
+import type { OutputLine } from './outputTypes';
+
+export interface LogFileOptions {
+  /** Rotate before a write would take the file past this size. */
+  maxBytes: number;
+  /** Rotated files kept: `api.log.1` (newest) … `api.log.<keep>`. */
+  keep: number;
+  /** Prefix each line with its ISO time. */
+  timestamps: boolean;
+  /** A disk problem is reported, never thrown: output keeps flowing to the other sinks. */
+  onError?: (message: string) => void;
+}
+
+/**
+ * Appends batches of lines to a file, one write per batch, in order.
+ * Writes are chained on one promise, so `flush()` resolving means every batch handed in
+ * before it is on disk (or reported as failed).
+ */
+export class LogFile {
+  private chain: Promise<void> = Promise.resolve();
+  private size: number | undefined;
+  private closed = false;
+
+  constructor(
+    readonly file: string,
+    private readonly options: LogFileOptions,
+  ) {}
+
+  write(lines: readonly OutputLine[]): void {
+    if (this.closed || lines.length === 0) return;
+    const text = lines.map((line) => this.format(line)).join('');
+    this.chain = this.chain.then(() => this.append(text)).catch((error: unknown) => this.report(error));
+  }
+
+  flush(): Promise<void> {
+    return this.chain;
+  }
+
+  close(): Promise<void> {
+    this.closed = true;
+    return this.chain;
+  }
+
+  private format(line: OutputLine): string {
+    const text = removeAnsi(line.text);
+    return this.options.timestamps ? `${new Date(line.time).toISOString()} ${text}\n` : `${text}\n`;
+  }
+
+  private async append(text: string): Promise<void> {
+    const bytes = Buffer.byteLength(text);
+    if (this.size === undefined) this.size = await this.open();
+    // A single batch bigger than the limit is still written whole: no line is dropped.
+    if (this.size > 0 && this.size + bytes > this.options.maxBytes) {
+      await this.rotate();
+      this.size = 0;
+    }
+    await fs.promises.appendFile(this.file, text);
+    this.size += bytes;
+  }
+
+  /** Creates the folder and learns the size of a file left by an earlier session. */
+  private async open(): Promise<number> {
+    await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
+    try {
+      return (await fs.promises.stat(this.file)).size;
+    } catch {
+      return 0;
+    }
+  }
+
+  /** api.log.(keep-1) → api.log.keep … api.log → api.log.1; the oldest falls off. */
+  private async rotate(): Promise<void> {
+    const { keep } = this.options;
+    if (keep <= 0) return fs.promises.rm(this.file, { force: true });
+    await fs.promises.rm(`${this.file}.${keep}`, { force: true });
+    for (let n = keep - 1; n >= 1; n--) await renameIfPresent(`${this.file}.${n}`, `${this.file}.${n + 1}`);
+    await renameIfPresent(this.file, `${this.file}.1`);
+  }
+
+  private report(error: unknown): void {
+    this.size = undefined; // re-read on the next write rather than trust a count the failure broke
+    const message = error instanceof Error ? error.message : String(error);
+    this.options.onError?.(`log file ${this.file}: ${message}`);
+  }
+}
+
+async function renameIfPresent(from: string, to: string): Promise<void> {
+  try {
+    await fs.promises.rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+/** `api.log` → `api.2.log` for instance 2 of several, so instances never share a file. */
+export function instanceLogPath(file: string, index: number, count: number): string {
+  if (count <= 1) return file;
+  const ext = path.extname(file);
+  return `${file.slice(0, file.length - ext.length)}.${index}${ext}`;
+}

@@ -1,0 +1,352 @@
+import { spawn as nodeSpawn } from 'child_process';
+import { systemClock, type Clock, type TimerHandle } from '../clock';
+import type { ProcessSpec } from '../config/types';
+import { Emitter, type Event } from '../events';
+import { consecutiveAfterRun } from './backoff';
+import { killTree as realKillTree, type KillTreeFn } from './killTree';
+import { LineSplitter } from './lineSplitter';
+import { instanceLogPath, LogFile } from './logFile';
+import * as msg from './messages';
+import { OutputBatcher } from './outputBatcher';
+import type { OutputBatch, OutputStream } from './outputTypes';
+import { decideRestart } from './restartPolicy';
+import { spawnChild, type SpawnFn } from './spawnChild';
+import { assertNever, type ExitInfo, type ProcessState, type ProcessStateChange, type ProcessStatus } from './states';
+
+export interface InstanceInfo {
+  /** 'api', or 'api#2' when the spec has several instances. */
+  name: string;
+  /** 1-based. */
+  index: number;
+  count: number;
+  /** The config folder. */
+  root: string;
+}
+
+export interface ManagedProcessDeps {
+  clock: Clock;
+  spawn: SpawnFn;
+  killTree: KillTreeFn;
+}
+
+/** One spawned child, from spawn until its stdio closed and its output is flushed. */
+interface Run {
+  readonly pid: number | undefined;
+  readonly viaShell: boolean;
+  /** Set on the 'spawn' event; a run that never spawned lasted 0 ms. */
+  startedAt: number | undefined;
+  /** A stop, restart or dispose asked for the end: the asker reports it, not the exit handler. */
+  stopRequested: boolean;
+  exit: ExitInfo | undefined;
+  /** SIGKILL to group members a root that exited on its own left behind. */
+  cleanup: Promise<unknown> | undefined;
+  /** Resolves once the run's output is flushed and its outcome handled. */
+  readonly done: Promise<void>;
+}
+
+/**
+ * Supervises one instance of a ProcessSpec: spawn, output, stop, restart with backoff.
+ * User operations run one at a time on `serial`, so a restart never overlaps a stop and a
+ * new child is spawned only after the old tree is gone. Every state goes through `setState`.
+ */
+export class ManagedProcess {
+  readonly name: string;
+  private readonly deps: ManagedProcessDeps;
+  private readonly stateEmitter = new Emitter<ProcessStateChange>();
+  private readonly outputEmitter = new Emitter<OutputBatch>();
+  readonly onDidChangeState: Event<ProcessStateChange> = this.stateEmitter.event;
+  /** Raw lines (ANSI kept), stdout and stderr together, batched. */
+  readonly onOutput: Event<OutputBatch> = this.outputEmitter.event;
+
+  private current: ProcessState;
+  private run: Run | undefined;
+  private backoffTimer: TimerHandle | undefined;
+  /** Automatic restarts in a row: indexes the backoff schedule and counts towards maxRestarts. */
+  private consecutive = 0;
+  private queue: Promise<void> = Promise.resolve();
+  /** A requested restart waiting its turn; further requests join it instead of adding more. */
+  private queuedRequest: Promise<void> | undefined;
+  private disposed = false;
+  private readonly batcher: OutputBatcher;
+  private readonly logFile: LogFile | undefined;
+
+  constructor(
+    readonly spec: ProcessSpec,
+    private readonly instance: InstanceInfo,
+    deps: Partial<ManagedProcessDeps> = {},
+  ) {
+    this.name = instance.name;
+    this.deps = { clock: systemClock, spawn: nodeSpawn, killTree: realKillTree, ...deps };
+    this.current = {
+      status: spec.disabled ? 'disabled' : 'stopped',
+      pid: undefined,
+      startedAt: undefined,
+      restarts: 0,
+      lastExit: undefined,
+      nextRestartAt: undefined,
+      message: spec.disabled ? msg.DISABLED_MESSAGE : msg.stoppedMessage([]),
+    };
+    const { output } = spec;
+    this.logFile = output.logFile
+      ? new LogFile(instanceLogPath(output.logFile, instance.index, instance.count), {
+          maxBytes: output.maxLogSizeBytes,
+          keep: output.keepLogs,
+          timestamps: output.timestamps,
+          onError: (message) => this.reportProblem(message),
+        })
+      : undefined;
+    this.batcher = new OutputBatcher(this.name, (batch) => {
+      this.logFile?.write(batch.lines);
+      this.outputEmitter.fire(batch);
+    });
+  }
+
+  get state(): ProcessState {
+    return this.current;
+  }
+
+  start(): Promise<void> {
+    this.cancelBackoff();
+    return this.serial(async () => {
+      const status = this.current.status;
+      switch (status) {
+        case 'disabled':
+        case 'starting':
+        case 'running':
+        case 'stopping':
+          return;
+        case 'backoff':
+          return this.beginRun(msg.startingMessage(undefined), this.current.restarts);
+        case 'stopped':
+        case 'exited':
+        case 'failed':
+          this.consecutive = 0;
+          return this.beginRun(msg.startingMessage(undefined), 0);
+        default:
+          return assertNever(status);
+      }
+    });
+  }
+
+  stop(): Promise<void> {
+    this.cancelBackoff();
+    return this.serial(async () => {
+      const status = this.current.status;
+      switch (status) {
+        case 'disabled':
+        case 'stopped':
+          return;
+        case 'backoff':
+        case 'exited':
+        case 'failed':
+          return this.setState({ status: 'stopped', nextRestartAt: undefined, message: msg.stoppedMessage([]) });
+        case 'starting':
+        case 'running':
+        case 'stopping': {
+          const run = this.run;
+          const survivors = run ? await this.stopRun(run) : [];
+          this.setState({
+            status: 'stopped',
+            pid: undefined,
+            startedAt: undefined,
+            lastExit: run?.exit ?? this.current.lastExit,
+            message: msg.stoppedMessage(survivors),
+          });
+          return;
+        }
+        default:
+          return assertNever(status);
+      }
+    });
+  }
+
+  restart(reason?: string): Promise<void> {
+    this.cancelBackoff();
+    return this.serial(() => this.restartNow(reason));
+  }
+
+  /**
+   * For file changes. Requests that arrive while a restart is queued join it, so a burst of
+   * saves during a restart causes exactly one more restart, not one per save.
+   */
+  requestRestart(reason: string): Promise<void> {
+    if (!wantsRequestedRestart(this.current.status)) return Promise.resolve();
+    if (this.queuedRequest) return this.queuedRequest;
+    const request = this.serial(async () => {
+      this.queuedRequest = undefined;
+      if (!wantsRequestedRestart(this.current.status)) return;
+      this.cancelBackoff();
+      await this.restartNow(reason);
+    });
+    this.queuedRequest = request;
+    return request;
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    this.disposed = true;
+    this.batcher.dispose();
+    await this.logFile?.close();
+    this.stateEmitter.dispose();
+    this.outputEmitter.dispose();
+  }
+
+  private serial(operation: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(operation);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async restartNow(reason: string | undefined): Promise<void> {
+    if (this.current.status === 'disabled') return;
+    if (this.run) await this.stopRun(this.run);
+    // A deliberate restart is new information (a fix, a save): the crash count starts over.
+    this.consecutive = 0;
+    this.beginRun(msg.startingMessage(reason), this.current.restarts + 1);
+  }
+
+  private beginRun(message: string, restarts: number): void {
+    if (this.disposed) return;
+    this.setState({ status: 'starting', pid: undefined, startedAt: undefined, nextRestartAt: undefined, restarts, message });
+    const spawned = spawnChild(this.spec, this.instance, this.deps.spawn);
+    if (!spawned.ok) return this.afterRun(0, undefined, spawned.message);
+
+    const { child, viaShell, file } = spawned;
+    let resolveDone = (): void => undefined;
+    const run: Run = {
+      pid: child.pid,
+      viaShell,
+      startedAt: undefined,
+      stopRequested: false,
+      exit: undefined,
+      cleanup: undefined,
+      done: new Promise<void>((resolve) => (resolveDone = resolve)),
+    };
+    this.run = run;
+    const stdout = new LineSplitter((text) => this.addLine('stdout', text));
+    const stderr = new LineSplitter((text) => this.addLine('stderr', text));
+    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
+
+    let ended = false;
+    const end = (exit: ExitInfo | undefined, spawnError: string | undefined): void => {
+      if (ended) return;
+      ended = true;
+      stdout.flush();
+      stderr.flush();
+      run.exit = exit;
+      void this.finishRun(run, spawnError).then(resolveDone);
+    };
+    child.on('spawn', () => {
+      run.startedAt = this.deps.clock.now();
+      if (this.run !== run || run.stopRequested) return;
+      this.setState({ status: 'running', pid: child.pid, startedAt: run.startedAt, message: msg.runningMessage(child.pid) });
+    });
+    // Before 'spawn' this is ENOENT/EACCES; later ones (a failed kill) change nothing we track.
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      if (run.startedAt === undefined) end(undefined, msg.describeSpawnError(error, file));
+    });
+    child.on('exit', () => {
+      // Members of the group still hold the port and the pipes; a crash must not leave them behind.
+      if (!run.stopRequested && run.pid !== undefined) {
+        run.cleanup = this.deps.killTree(run.pid, { signal: 'SIGKILL', timeoutMs: 0 });
+      }
+    });
+    // 'close' comes after the exit and the end of stdout/stderr, so no output is missed.
+    child.on('close', (code: number | null, signal: NodeJS.Signals | null) => end({ code, signal }, undefined));
+  }
+
+  /** Output and log on disk first, then the state change, so listeners see the last lines. */
+  private async finishRun(run: Run, spawnError: string | undefined): Promise<void> {
+    this.batcher.flush();
+    await Promise.all([run.cleanup, this.logFile?.flush()]);
+    if (this.run === run) this.run = undefined;
+    if (run.stopRequested) return;
+    const ranMs = run.startedAt === undefined ? 0 : this.deps.clock.now() - run.startedAt;
+    this.afterRun(ranMs, run.exit, spawnError ?? msg.describeExit(run.exit ?? { code: null, signal: null }, run.viaShell));
+  }
+
+  /** The run ended on its own (or never began): back off, exit or give up. */
+  private afterRun(ranMs: number, exit: ExitInfo | undefined, ended: string): void {
+    this.consecutive = consecutiveAfterRun(this.consecutive, ranMs, this.spec.resetAfterMs);
+    const decision = decideRestart({
+      policy: this.spec.restart,
+      exit,
+      stopRequested: false,
+      consecutiveRestarts: this.consecutive,
+      maxRestarts: this.spec.maxRestarts,
+      scheduleMs: this.spec.backoffMs,
+    });
+    const ending = { pid: undefined, startedAt: undefined, lastExit: exit };
+    switch (decision.kind) {
+      case 'restart': {
+        this.consecutive++;
+        const nextRestartAt = this.deps.clock.now() + decision.delayMs;
+        this.setState({ ...ending, status: 'backoff', nextRestartAt, message: msg.restartingIn(ended, decision.delayMs) });
+        this.backoffTimer = this.deps.clock.setTimeout(() => this.onBackoffDue(), decision.delayMs);
+        return;
+      }
+      case 'exit':
+        return this.setState({ ...ending, status: 'exited', nextRestartAt: undefined, message: ended });
+      case 'fail':
+        return this.setState({ ...ending, status: 'failed', nextRestartAt: undefined, message: msg.gaveUp(ended, this.consecutive) });
+      default:
+        return assertNever(decision);
+    }
+  }
+
+  private onBackoffDue(): void {
+    this.backoffTimer = undefined;
+    void this.serial(async () => {
+      if (this.current.status === 'backoff') this.beginRun(msg.startingMessage(undefined), this.current.restarts + 1);
+    });
+  }
+
+  /** Resolves when the whole tree is gone and the run's output is flushed; returns unkillable pids. */
+  private async stopRun(run: Run): Promise<number[]> {
+    run.stopRequested = true;
+    this.setState({ status: 'stopping', message: msg.STOPPING_MESSAGE });
+    const survivors = run.pid === undefined ? [] : await this.deps.killTree(run.pid, this.spec.stop);
+    await run.done;
+    return survivors;
+  }
+
+  private cancelBackoff(): void {
+    this.backoffTimer?.cancel();
+    this.backoffTimer = undefined;
+  }
+
+  private addLine(stream: OutputStream, text: string): void {
+    this.batcher.add({ stream, text, time: this.deps.clock.now() });
+  }
+
+  /** Problems of our own (a log file that cannot be written) reach the user in the output. */
+  private reportProblem(message: string): void {
+    this.outputEmitter.fire({ name: this.name, lines: [{ stream: 'stderr', text: `[procs] ${message}`, time: this.deps.clock.now() }] });
+  }
+
+  /** The only writer of the state. */
+  private setState(change: Partial<ProcessState> & Pick<ProcessState, 'status' | 'message'>): void {
+    const previous = this.current;
+    this.current = { ...previous, ...change };
+    this.stateEmitter.fire({ name: this.name, previous, current: this.current });
+  }
+}
+
+/** Where a file-change restart makes sense; a stopping process may be mid-restart, so it is re-checked later. */
+function wantsRequestedRestart(status: ProcessStatus): boolean {
+  switch (status) {
+    case 'backoff':
+    case 'starting':
+    case 'running':
+    case 'stopping':
+      return true;
+    case 'stopped':
+    case 'exited':
+    case 'failed':
+    case 'disabled':
+      return false;
+    default:
+      return assertNever(status);
+  }
+}

@@ -1,0 +1,52 @@
+import type { ExitInfo } from './states';
+
+// Every state message is built here, so the tree view, status bar and CLI all read alike.
+
+/** `/bin/sh -c` reports a command it cannot find as exit code 127. */
+const SHELL_COMMAND_NOT_FOUND = 127;
+
+/** How a run ended, in plain words. */
+export function describeExit(exit: ExitInfo, viaShell: boolean): string {
+  if (exit.signal) return `killed by ${exit.signal}`;
+  if (viaShell && exit.code === SHELL_COMMAND_NOT_FOUND) return 'command not found (the shell exited with code 127)';
+  return `exited with code ${exit.code ?? 'unknown'}`;
+}
+
+/** Why a child could not be spawned, from the error Node reports. */
+export function describeSpawnError(error: NodeJS.ErrnoException, file: string): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return `command not found: ${file}`;
+    case 'EACCES':
+      return `permission denied: ${file}`;
+    default:
+      return `could not start ${file}: ${error.message}`;
+  }
+}
+
+export function workingDirectoryNotFound(cwd: string): string {
+  return `working directory not found: ${cwd}`;
+}
+
+export function restartingIn(ended: string, delayMs: number): string {
+  return `${ended}; restarting in ${delayMs} ms`;
+}
+
+export function gaveUp(ended: string, restarts: number): string {
+  return `${ended}; gave up after ${restarts} ${restarts === 1 ? 'restart' : 'restarts'}`;
+}
+
+export function startingMessage(reason: string | undefined): string {
+  return reason ? `restarting: ${reason}` : 'starting';
+}
+
+export function runningMessage(pid: number | undefined): string {
+  return pid === undefined ? 'running' : `running (pid ${pid})`;
+}
+
+export function stoppedMessage(survivors: readonly number[]): string {
+  return survivors.length === 0 ? 'stopped' : `stopped, but pids ${survivors.join(', ')} did not die`;
+}
+
+export const STOPPING_MESSAGE = 'stopping';
+export const DISABLED_MESSAGE = 'disabled in the config';

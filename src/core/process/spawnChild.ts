@@ -1,0 +1,76 @@
+import type { ChildProcess, SpawnOptions } from 'child_process';
+import { spawn as nodeSpawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { ProcessSpec } from '../config/types';
+import { describeSpawnError, workingDirectoryNotFound } from './messages';
+
+/** The part of a child the engine uses, so tests can hand in a small fake. */
+export type ChildHandle = Pick<ChildProcess, 'pid' | 'stdout' | 'stderr' | 'on'>;
+
+/** Same shape as `child_process.spawn`, which satisfies it. */
+export type SpawnFn = (command: string, args: readonly string[], options: SpawnOptions) => ChildHandle;
+
+export interface SpawnTarget {
+  /** Instance number, 1-based, exported as PROCS_INSTANCE. */
+  index: number;
+  /** Config folder: its node_modules/.bin goes first on PATH, like npm scripts. */
+  root: string;
+}
+
+export type SpawnResult =
+  | { ok: true; child: ChildHandle; viaShell: boolean; file: string }
+  | { ok: false; message: string };
+
+/**
+ * Starts the command in its own process group (so a stop reaches every member) with
+ * stdout/stderr piped. Expected failures come back as a message, never as a throw;
+ * ENOENT/EACCES arrive later as the child's 'error' event: see `describeSpawnError`.
+ */
+export function spawnChild(spec: ProcessSpec, target: SpawnTarget, spawn: SpawnFn = nodeSpawn): SpawnResult {
+  // Checked first: with a missing cwd Node reports ENOENT, which reads like a missing command.
+  if (!isDirectory(spec.cwd)) return { ok: false, message: workingDirectoryNotFound(spec.cwd) };
+
+  const viaShell = typeof spec.command === 'string';
+  const [file, args] = viaShell ? ['/bin/sh', ['-c', spec.command as string]] : splitArgv(spec.command as string[]);
+  if (file === undefined) return { ok: false, message: 'empty command' };
+  const options: SpawnOptions = {
+    cwd: spec.cwd,
+    env: childEnv(spec, target),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  };
+  try {
+    return { ok: true, child: spawn(file, args, options), viaShell, file };
+  } catch (error) {
+    // Node throws synchronously only for a few errno values (e.g. EINVAL); still a user-facing failure.
+    return { ok: false, message: describeSpawnError(error as NodeJS.ErrnoException, file) };
+  }
+}
+
+function splitArgv(argv: readonly string[]): [string | undefined, string[]] {
+  return [argv[0], argv.slice(1)];
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** process.env + spec.env + PROCS_NAME/PROCS_INSTANCE, with the project's bin folder first on PATH. */
+export function childEnv(spec: ProcessSpec, target: SpawnTarget): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...spec.env,
+    PROCS_NAME: spec.name,
+    PROCS_INSTANCE: String(target.index),
+  };
+  // Windows spells it `Path`; keep whichever key is already there.
+  const pathKey = Object.keys(env).find((key) => key.toUpperCase() === 'PATH') ?? 'PATH';
+  const bin = path.join(target.root, 'node_modules', '.bin');
+  env[pathKey] = env[pathKey] ? `${bin}${path.delimiter}${env[pathKey]}` : bin;
+  return env;
+}
