@@ -1,0 +1,96 @@
+// useWorkbench(): per-scenario fixture for mocha. Installs the packaged .vsix
+// into a fresh extensions dir, starts code-server on a copy of the demo
+// workspace, opens Chromium, and gives the scenario a page plus step() which
+// screenshots every step and explains failures (step, screenshot, host log).
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser } from '../../../scripts/lib/browser.mjs';
+import { installVsix, startCodeServer } from '../../../scripts/lib/codeServer.mjs';
+import { repoRoot } from '../../../scripts/lib/paths.mjs';
+import { copyWorkspace, demoWorkspace, fixtureWorkspace } from '../../../scripts/lib/workspace.mjs';
+import * as ui from './ui.mjs';
+import { getVsix } from './vsix.mjs';
+
+const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/**
+ * Call inside describe(). Options: trust (default false: --disable-workspace-trust),
+ * workspace (folder to copy; default examples/demo, else the test fixture), open
+ * (default true: load the workbench in before()).
+ */
+export function useWorkbench(scenario, options = {}) {
+  const shotsDir = join(repoRoot, 'test-results', 'e2e', slug(scenario));
+  const wb = { page: undefined, server: undefined, workspace: undefined, lastScreenshot: undefined, currentStep: undefined };
+  let browser;
+  let extensionsDir;
+  let stepNo = 0;
+
+  wb.screenshot = async (name) => {
+    const path = join(shotsDir, `${String(++stepNo).padStart(2, '0')}-${slug(name)}.png`);
+    await wb.page.screenshot({ path }).then(() => (wb.lastScreenshot = path), () => {});
+    return path;
+  };
+
+  wb.explainFailure = (err) => {
+    console.error(`\n  ✗ scenario "${scenario}" failed at step: ${wb.currentStep ?? '(setup)'}\n` +
+      `    error: ${err?.message ?? err}\n    last screenshot: ${wb.lastScreenshot ?? '(none)'}\n` +
+      `    extension host log (tail):\n${wb.server ? wb.server.exthostLogTail(30) : '(server not started)'}\n`);
+  };
+
+  /** Runs one named step; screenshots after it (and on failure), and reports where it broke. */
+  wb.step = async (name, fn) => {
+    wb.currentStep = name;
+    try {
+      const value = await fn(wb.page);
+      await wb.screenshot(name);
+      return value;
+    } catch (err) {
+      await wb.screenshot(`${name}-FAILED`);
+      wb.explainFailure(err);
+      err.explained = true;
+      throw err;
+    }
+  };
+
+  // The helpers from ui.mjs, bound to this scenario's page.
+  wb.open = () => ui.openWorkbench(wb.page, wb.server.url, wb.workspace);
+  wb.runCommand = (label) => ui.runCommand(wb.page, label);
+  wb.readOutput = (channel) => ui.readOutput(wb.page, channel);
+  wb.openView = (title) => ui.openView(wb.page, title);
+  wb.clickView = (title) => ui.clickView(wb.page, title);
+  wb.waitForText = (pattern, opts) => ui.waitForText(wb.page, pattern, opts);
+
+  before(async function () {
+    this.timeout(180_000);
+    rmSync(shotsDir, { recursive: true, force: true });
+    mkdirSync(shotsDir, { recursive: true });
+    const vsix = await getVsix();
+    extensionsDir = await mkdtemp(join(tmpdir(), 'procs-ext-'));
+    await installVsix(vsix, extensionsDir);
+    const source = options.workspace ?? (existsSync(demoWorkspace) ? demoWorkspace : fixtureWorkspace);
+    wb.workspace = await copyWorkspace(source);
+    wb.server = await startCodeServer({ workspace: wb.workspace, trust: options.trust ?? false, extensionsDir });
+    browser = await launchBrowser();
+    wb.page = browser.page;
+    if (options.open !== false) await wb.step('open workbench', () => wb.open());
+  });
+
+  afterEach(function () {
+    const test = this.currentTest;
+    if (test?.state === 'failed' && !test.err?.explained) wb.explainFailure(test.err);
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    await browser?.close();
+    await wb.server?.stop();
+    if (wb.workspace) rmSync(join(wb.workspace, '..'), { recursive: true, force: true });
+    if (extensionsDir) rmSync(extensionsDir, { recursive: true, force: true });
+  });
+
+  return wb;
+}
+
+export * from './ui.mjs';
