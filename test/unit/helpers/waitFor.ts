@@ -1,5 +1,5 @@
 /**
- * Waits until `predicate` holds, checking on every event-loop turn, and fails with `message`
+ * Waits until `predicate` holds, checking every 10 ms, and fails with `message`
  * after `timeoutMs`. Tests wait on an observable condition with a deadline, never on a fixed sleep.
  */
 export async function waitFor(

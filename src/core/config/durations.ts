@@ -1,0 +1,29 @@
+/**
+ * Durations and sizes as users write them in `.procs.json`. The schema uses the same patterns
+ * (a test keeps them equal), so the editor and the parser accept exactly the same strings.
+ */
+
+export const DURATION_PATTERN = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
+export const SIZE_PATTERN = /^(\d+(?:\.\d+)?)(B|KB|MB|GB)$/;
+
+const MS_PER_UNIT: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const BYTES_PER_UNIT: Record<string, number> = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
+
+/** Milliseconds for a number of milliseconds or a string like "250ms", "1.5s", "2m", "1h"; undefined if neither. */
+export function parseDuration(value: unknown): number | undefined {
+  return parseWithUnits(value, DURATION_PATTERN, MS_PER_UNIT);
+}
+
+/** Bytes for a number of bytes or a string like "512KB", "10MB", "1GB" (1024-based); undefined if neither. */
+export function parseSize(value: unknown): number | undefined {
+  return parseWithUnits(value, SIZE_PATTERN, BYTES_PER_UNIT);
+}
+
+function parseWithUnits(value: unknown, pattern: RegExp, factors: Record<string, number>): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? Math.round(value) : undefined;
+  if (typeof value !== 'string') return undefined;
+  const match = pattern.exec(value);
+  if (!match) return undefined;
+  // Rounded: timers and byte counts are whole numbers, and "1.5KB" should not yield 1536.0000001.
+  return Math.round(Number(match[1]) * factors[match[2]]);
+}

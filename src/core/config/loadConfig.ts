@@ -1,0 +1,43 @@
+import { readFileSync } from 'fs';
+import { readFile, stat } from 'fs/promises';
+import * as path from 'path';
+import { parseConfig } from './parseConfig';
+import type { ConfigResult } from './types';
+
+export const CONFIG_FILE_NAME = '.procs.json';
+
+/** `<folder>/.procs.json` when that file exists, else undefined: a folder without one has nothing to supervise. */
+export async function findConfigFile(folder: string): Promise<string | undefined> {
+  const file = path.join(path.resolve(folder), CONFIG_FILE_NAME);
+  try {
+    return (await stat(file)).isFile() ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads and parses a config file and its env files from disk. A missing file is a problem, not an exception. */
+export async function loadConfig(file: string): Promise<ConfigResult> {
+  const absFile = path.resolve(file);
+  let text: string;
+  try {
+    text = await readFile(absFile, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? `config file not found: ${absFile}` : `cannot read config file ${absFile} (${code ?? String(error)})`;
+    return {
+      config: undefined,
+      problems: [{ severity: 'error', file: absFile, line: 1, column: 1, offset: 0, length: 0, path: '', message }],
+    };
+  }
+  // Env files are small and few; a synchronous read keeps parseConfig pure and synchronous.
+  return parseConfig(text, absFile, readTextOrUndefined);
+}
+
+function readTextOrUndefined(absPath: string): string | undefined {
+  try {
+    return readFileSync(absPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,100 @@
+import * as path from 'path';
+import { getLocation, getNodeValue, parseTree, type ParseError, type Segment } from 'jsonc-parser';
+import { parseEnvFile } from './envFile';
+import { formatPath, ProblemLocator } from './problems';
+import type { RawConfig } from './rawConfig';
+import { envToStrings, resolveProcess } from './resolveProcess';
+import { validateAgainstSchema } from './schemaValidation';
+import { syntaxMessage } from './syntaxMessages';
+import type { ConfigProblem, ConfigResult, ProcessSpec } from './types';
+
+/** Returns an env file's text, or undefined when it cannot be read. */
+export type EnvFileReader = (absPath: string) => string | undefined;
+
+/**
+ * Parses and validates the text of a `.procs.json`. Pure apart from `readEnvFile`; without a reader
+ * every envFile counts as missing. Stages stop at the first that finds an error, so one mistake
+ * does not cascade: syntax, then the schema, then rules the schema cannot say (group names, env files).
+ */
+export function parseConfig(text: string, file: string, readEnvFile: EnvFileReader = () => undefined): ConfigResult {
+  const absFile = path.resolve(file);
+  const root = path.dirname(absFile);
+  const syntaxErrors: ParseError[] = [];
+  const tree = parseTree(text, syntaxErrors, { allowTrailingComma: true, disallowComments: false });
+  const locator = new ProblemLocator(text, absFile, tree);
+
+  if (syntaxErrors.length > 0 || !tree) {
+    const problems = syntaxErrors.map((e) =>
+      locator.atOffset('error', e.offset, e.length, formatPath(getLocation(text, e.offset).path), syntaxMessage(e.error)),
+    );
+    return { config: undefined, problems };
+  }
+
+  const value: unknown = getNodeValue(tree);
+  const problems: ConfigProblem[] = validateAgainstSchema(value).map((issue) =>
+    locator.atPath(issue.severity, issue.segments, issue.target, `${formatPath(issue.segments) || 'the file'}: ${issue.message}`),
+  );
+  if (!hasErrors(problems)) {
+    const raw = value as RawConfig;
+    problems.push(...checkGroupNames(raw, locator));
+    const envFiles = new EnvFiles(root, readEnvFile, locator, problems);
+    const inheritedEnv = { ...envFiles.read(raw.envFile, ['envFile']), ...envToStrings(raw.env) };
+    const processes: ProcessSpec[] = Object.entries(raw.processes).map(([name, process]) =>
+      resolveProcess(name, process, root, inheritedEnv, envFiles.read(process.envFile, ['processes', name, 'envFile'])),
+    );
+    if (!hasErrors(problems)) return { config: { file: absFile, root, processes }, problems: sorted(problems) };
+  }
+  return { config: undefined, problems: sorted(problems) };
+}
+
+/** `procs up web` must mean one thing, so a group may not share a name with a process. */
+function checkGroupNames(raw: RawConfig, locator: ProblemLocator): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const [name, process] of Object.entries(raw.processes)) {
+    const group = process.group;
+    const entries: Array<[string, Segment[]]> =
+      group === undefined ? [] : typeof group === 'string' ? [[group, []]] : group.map((g, i) => [g, [i]]);
+    for (const [groupName, suffix] of entries) {
+      if (!(groupName in raw.processes)) continue;
+      const segments = ['processes', name, 'group', ...suffix];
+      const message = `${formatPath(segments)}: "${groupName}" is also a process name; give the group a name of its own`;
+      problems.push(locator.atPath('error', segments, 'value', message));
+    }
+  }
+  return problems;
+}
+
+/** Reads env files relative to the config folder, reporting missing files and malformed lines where the file is named. */
+class EnvFiles {
+  constructor(
+    private readonly root: string,
+    private readonly readEnvFile: EnvFileReader,
+    private readonly locator: ProblemLocator,
+    private readonly problems: ConfigProblem[],
+  ) {}
+
+  read(relative: string | undefined, segments: Segment[]): Record<string, string> {
+    if (relative === undefined) return {};
+    const absPath = path.resolve(this.root, relative);
+    const text = this.readEnvFile(absPath);
+    if (text === undefined) {
+      this.problems.push(this.locator.atPath('error', segments, 'value', `envFile not found: ${absPath}`));
+      return {};
+    }
+    const { values, invalidLines } = parseEnvFile(text);
+    if (invalidLines.length > 0) {
+      const lines = `line${invalidLines.length > 1 ? 's' : ''} ${invalidLines.join(', ')}`;
+      const message = `envFile ${absPath}: ${lines} skipped (not KEY=value)`;
+      this.problems.push(this.locator.atPath('warning', segments, 'value', message));
+    }
+    return values;
+  }
+}
+
+function hasErrors(problems: ConfigProblem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
+
+function sorted(problems: ConfigProblem[]): ConfigProblem[] {
+  return [...problems].sort((a, b) => a.offset - b.offset);
+}
