@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { LINE_CUT_MARKER, LineSplitter, MAX_LINE_BYTES } from '../../../src/core/process/lineSplitter';
+
+function split(chunks: Array<Buffer | string>): string[] {
+  const lines: string[] = [];
+  const splitter = new LineSplitter((line) => lines.push(line));
+  for (const chunk of chunks) splitter.push(chunk);
+  splitter.flush();
+  return lines;
+}
+
+describe('LineSplitter', () => {
+  it('joins a line spread over chunks and splits chunks holding several lines', () => {
+    assert.deepEqual(split(['ab', 'c\nde', 'f\ng\nh']), ['abc', 'def', 'g', 'h']);
+  });
+
+  it('keeps a UTF-8 character whole when its bytes arrive in different chunks, at every cut', () => {
+    const bytes = Buffer.from('héllo € 😀 ok\nnext\n');
+    for (let at = 1; at < bytes.length; at++) {
+      assert.deepEqual(split([bytes.subarray(0, at), bytes.subarray(at)]), ['héllo € 😀 ok', 'next'], `cut at ${at}`);
+    }
+  });
+
+  it('ends lines at CRLF, LF and a lone CR, also when CR and LF arrive in different chunks', () => {
+    assert.deepEqual(split(['a\r\nb\rc\nd']), ['a', 'b', 'c', 'd']);
+    assert.deepEqual(split(['a\r', '\nb\r', 'c\r', '']), ['a', 'b', 'c']);
+    assert.deepEqual(split(['one\r\r\ntwo\n\n']), ['one', '', 'two', '']);
+  });
+
+  it('cuts a line over 64 KiB into marked pieces without splitting a character', () => {
+    const long = '€'.repeat(MAX_LINE_BYTES); // 3 bytes each, so the limit falls inside a character
+    const lines = split([long.slice(0, 1000), long.slice(1000), '\nafter\n']);
+    const pieces = lines.slice(0, -1);
+    assert.equal(lines.at(-1), 'after');
+    assert.ok(pieces.length >= 3);
+    for (const piece of pieces.slice(0, -1)) {
+      assert.ok(piece.endsWith(LINE_CUT_MARKER));
+      assert.ok(Buffer.byteLength(piece) - Buffer.byteLength(LINE_CUT_MARKER) <= MAX_LINE_BYTES);
+    }
+    assert.ok(!lines.join('').includes('\ufffd'), 'no broken characters');
+    assert.equal(pieces.map((p) => p.replace(LINE_CUT_MARKER, '')).join(''), long);
+  });
+
+  it('leaves a line of exactly 64 KiB whole', () => {
+    const exact = 'x'.repeat(MAX_LINE_BYTES);
+    assert.deepEqual(split([exact, '\n']), [exact]);
+  });
+
+  it('hands on the last unterminated line at flush, and nothing for an empty stream', () => {
+    assert.deepEqual(split(['partial']), ['partial']);
+    assert.deepEqual(split([]), []);
+    assert.deepEqual(split(['done\n']), ['done']);
+  });
+});
