@@ -1,0 +1,23 @@
+import type * as vscode from 'vscode';
+import type { Supervisor } from '../core/supervisor';
+import type { TreeNode } from './treeNodes';
+
+/**
+ * What `activate()` returns, for tests and other extensions:
+ * `(await vscode.extensions.getExtension('procs.procs').activate()) as ProcsApi`.
+ */
+export interface ProcsApi {
+  /** One supervisor per workspace folder with a `.procs.json`, keyed by folder URI string. */
+  supervisors(): ReadonlyMap<string, Supervisor>;
+  supervisorFor(folderUri: vscode.Uri | string): Supervisor | undefined;
+  /** Resolves when every config found so far is loaded and applied. */
+  ready(): Promise<void>;
+  /** The data behind the Procs view. */
+  tree: vscode.TreeDataProvider<TreeNode>;
+  /** The name of a process's Output channel, e.g. `Procs: api` or `Procs: api (web)`. */
+  outputChannelName(folder: vscode.WorkspaceFolder, processName: string): string;
+  /** The status bar summary, e.g. `$(pulse) 3/4`; empty when no folder has a config. */
+  statusBarText(): string;
+  /** What deactivation does: stops every process tree of every folder. */
+  stopAll(): Promise<void>;
+}

@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import type { ProcessActions } from './actions';
+import { commandText } from './commandText';
+import type { ConfigFiles } from './configFile';
+import type { FolderRegistry, ProcsFolder } from './folders';
+import { pickAction, pickProcess, pickTargets } from './pickers';
+import { QUICK_ACTIONS_COMMAND } from './statusBar';
+import { folderFor, processFor, targetsFor, type ProcessRef, type Target } from './targets';
+
+/**
+ * Every `procs.*` command. Each takes a tree node or a selector string (so tests and keybindings
+ * can name a process); without one, Start/Stop/Restart ask with a multi-select quick pick.
+ */
+export function registerCommands(registry: FolderRegistry, actions: ProcessActions, configs: ConfigFiles): vscode.Disposable {
+  /** Targets from the argument or a quick pick; undefined when there is nothing to do. */
+  const resolveTargets = async (argument: unknown, verb: string): Promise<Target[] | undefined> => {
+    const targets = targetsFor(argument, registry) ?? (await pickTargets(registry, verb));
+    if (targets?.length === 0 && typeof argument === 'string') actions.unknown(argument);
+    return targets;
+  };
+  const resolveProcess = async (argument: unknown): Promise<ProcessRef | undefined> => {
+    if (argument === undefined) return pickProcess(registry, 'Process');
+    const ref = processFor(argument, registry);
+    if (!ref && typeof argument === 'string') actions.unknown(argument);
+    return ref;
+  };
+  const withTargets = (verb: string, act: (targets: Target[]) => Promise<void>) => async (argument: unknown) => {
+    const targets = await resolveTargets(argument, verb);
+    if (targets) await act(targets);
+  };
+  const withProcess = (act: (ref: ProcessRef) => Thenable<unknown> | void) => async (argument: unknown) => {
+    const ref = await resolveProcess(argument);
+    if (ref) await act(ref);
+  };
+
+  const openConfig = async (argument: unknown): Promise<void> => {
+    const entry = folderFor(argument) ?? (await pickConfiguredFolder());
+    if (entry) await configs.open(entry.configFile);
+    else if (registry.all.length === 0) await createConfig();
+  };
+
+  const pickConfiguredFolder = async (): Promise<ProcsFolder | undefined> => {
+    const folders = registry.all;
+    if (folders.length <= 1) return folders[0];
+    const picked = await vscode.window.showQuickPick(
+      folders.map((entry) => ({ label: entry.folder.name, description: entry.configFile, entry })),
+      { placeHolder: 'Which .procs.json?' },
+    );
+    return picked?.entry;
+  };
+
+  const createConfig = async (): Promise<void> => {
+    const candidates = (vscode.workspace.workspaceFolders ?? []).filter((folder) => !registry.get(folder.uri));
+    const folder = candidates.length <= 1 ? candidates[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create .procs.json in' });
+    if (folder) await configs.create(folder);
+    else if (candidates.length === 0) void vscode.window.showInformationMessage('Procs: every folder of this workspace already has a .procs.json.');
+  };
+
+  const quickActions = async (folderKey?: string, name?: string): Promise<void> => {
+    const entry = folderKey === undefined ? undefined : registry.get(folderKey);
+    const process = name === undefined ? undefined : entry?.supervisor.get(name);
+    const ref = entry && process ? { entry, process } : await pickProcess(registry, 'Process');
+    if (!ref) return;
+    const action = await pickAction(ref);
+    const targets = [{ entry: ref.entry, selectors: [ref.process.name] }];
+    switch (action) {
+      case 'start':
+        return actions.start(targets);
+      case 'stop':
+        return actions.stop(targets);
+      case 'restart':
+        return actions.restart(targets);
+      case 'showOutput':
+        return actions.showOutput(ref);
+      case undefined:
+        return undefined;
+    }
+  };
+
+  const commands: Record<string, (...args: never[]) => unknown> = {
+    'procs.start': withTargets('start', (targets) => actions.start(targets)),
+    'procs.stop': withTargets('stop', (targets) => actions.stop(targets)),
+    'procs.restart': withTargets('restart', (targets) => actions.restart(targets)),
+    'procs.startAll': () => actions.startAll(),
+    'procs.stopAll': () => actions.stopAll(),
+    'procs.restartAll': () => actions.restartAll(),
+    'procs.showOutput': withProcess((ref) => actions.showOutput(ref)),
+    'procs.revealInConfig': withProcess((ref) => configs.reveal(ref)),
+    'procs.copyCommand': withProcess((ref) => vscode.env.clipboard.writeText(commandText(ref.process.spec))),
+    'procs.openConfig': (argument: unknown) => openConfig(argument),
+    'procs.createConfig': () => createConfig(),
+    [QUICK_ACTIONS_COMMAND]: (folderKey?: string, name?: string) => quickActions(folderKey, name),
+  };
+
+  return vscode.Disposable.from(...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, handler)));
+}

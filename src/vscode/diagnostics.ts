@@ -1,0 +1,78 @@
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { CONFIG_FILE_NAME } from '../core/config/loadConfig';
+import { parseConfig } from '../core/config/parseConfig';
+import type { ConfigProblem } from '../core/config/types';
+import type { FolderRegistry } from './folders';
+
+const TYPING_DELAY_MS = 300;
+
+/**
+ * Problems of `.procs.json` in the Problems panel: from every load of the file, and while it is
+ * edited (parsed on a short debounce, never applied: only a saved file is applied).
+ */
+export class ConfigDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('procs');
+  private readonly subscriptions: vscode.Disposable[];
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(registry: FolderRegistry) {
+    this.subscriptions = [
+      registry.onDidLoadConfig(({ file, problems }) => this.show(file, problems)),
+      vscode.workspace.onDidChangeTextDocument(({ document }) => this.scheduleParse(document)),
+    ];
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.collection.dispose();
+  }
+
+  private scheduleParse(document: vscode.TextDocument): void {
+    if (document.uri.scheme !== 'file' || path.basename(document.uri.fsPath) !== CONFIG_FILE_NAME) return;
+    const file = document.uri.fsPath;
+    clearTimeout(this.timers.get(file));
+    this.timers.set(
+      file,
+      setTimeout(() => {
+        this.timers.delete(file);
+        this.show(file, parseConfig(document.getText(), file, readEnvFile).problems);
+      }, TYPING_DELAY_MS),
+    );
+  }
+
+  private show(file: string, problems: readonly ConfigProblem[]): void {
+    const byFile = new Map<string, vscode.Diagnostic[]>([[file, []]]);
+    for (const problem of problems) {
+      const list = byFile.get(problem.file) ?? [];
+      list.push(toDiagnostic(problem));
+      byFile.set(problem.file, list);
+    }
+    for (const [target, diagnostics] of byFile) this.collection.set(vscode.Uri.file(target), diagnostics);
+  }
+}
+
+function toDiagnostic(problem: ConfigProblem): vscode.Diagnostic {
+  const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+  const diagnostic = new vscode.Diagnostic(rangeOf(problem), problem.message, severity);
+  diagnostic.source = 'procs';
+  return diagnostic;
+}
+
+/** Exact through an open document; from line and column otherwise. */
+function rangeOf(problem: ConfigProblem): vscode.Range {
+  const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.fsPath === problem.file);
+  if (document) return new vscode.Range(document.positionAt(problem.offset), document.positionAt(problem.offset + problem.length));
+  const start = new vscode.Position(Math.max(0, problem.line - 1), Math.max(0, problem.column - 1));
+  return new vscode.Range(start, start.translate(0, problem.length));
+}
+
+function readEnvFile(absPath: string): string | undefined {
+  try {
+    return readFileSync(absPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

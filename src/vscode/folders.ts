@@ -1,0 +1,149 @@
+import * as vscode from 'vscode';
+import { findConfigFile, loadConfig } from '../core/config/loadConfig';
+import type { ConfigProblem } from '../core/config/types';
+import type { OutputBatch } from '../core/process/outputTypes';
+import type { ProcessStateChange } from '../core/process/states';
+import { Supervisor } from '../core/supervisor';
+
+/** A workspace folder that has a `.procs.json`, with the one Supervisor that runs it. */
+export interface ProcsFolder {
+  readonly folder: vscode.WorkspaceFolder;
+  readonly supervisor: Supervisor;
+  /** Absolute path of the config file. */
+  readonly configFile: string;
+  /** Problems of the last load; errors mean the last good config is still the one running. */
+  problems: ConfigProblem[];
+}
+
+export interface FolderEvent<T> {
+  folder: ProcsFolder;
+  value: T;
+}
+
+export interface ConfigLoaded {
+  file: string;
+  problems: ConfigProblem[];
+}
+
+/** Decides whether a folder that just got its supervisor should bring its processes up. */
+export type StartOnOpen = (folder: ProcsFolder) => boolean;
+
+/**
+ * One Supervisor per workspace folder with a `.procs.json`, keyed by folder URI.
+ * Supervisor events are re-fired with their folder, so each adapter subscribes once.
+ * Loads of one folder are serialised: a second change waits for the first apply.
+ */
+export class FolderRegistry implements vscode.Disposable {
+  private readonly folders = new Map<string, ProcsFolder>();
+  private readonly subscriptions = new Map<string, vscode.Disposable>();
+  private readonly pending = new Map<string, Promise<void>>();
+
+  private readonly foldersEmitter = new vscode.EventEmitter<void>();
+  private readonly stateEmitter = new vscode.EventEmitter<FolderEvent<ProcessStateChange>>();
+  private readonly outputEmitter = new vscode.EventEmitter<FolderEvent<OutputBatch>>();
+  private readonly processesEmitter = new vscode.EventEmitter<ProcsFolder>();
+  private readonly loadedEmitter = new vscode.EventEmitter<ConfigLoaded>();
+
+  /** A folder gained or lost its supervisor. */
+  readonly onDidChangeFolders = this.foldersEmitter.event;
+  readonly onDidChangeState = this.stateEmitter.event;
+  readonly onOutput = this.outputEmitter.event;
+  /** A config was applied: processes were added, replaced or removed. */
+  readonly onDidChangeProcesses = this.processesEmitter.event;
+  /** A config file was read (or vanished: no problems). */
+  readonly onDidLoadConfig = this.loadedEmitter.event;
+
+  constructor(private readonly startOnOpen: StartOnOpen) {}
+
+  get all(): ProcsFolder[] {
+    return [...this.folders.values()];
+  }
+
+  get(folderUri: vscode.Uri | string): ProcsFolder | undefined {
+    return this.folders.get(folderUri.toString());
+  }
+
+  /** The folder whose tree holds this file, if it has a supervisor. */
+  forFile(uri: vscode.Uri): ProcsFolder | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder && this.get(folder.uri);
+  }
+
+  /** Looks for the folder's config again and loads, applies or drops it. */
+  refresh(folder: vscode.WorkspaceFolder): Promise<void> {
+    const key = folder.uri.toString();
+    const previous = this.pending.get(key) ?? Promise.resolve();
+    const next = previous.then(() => this.load(folder));
+    const tracked = next.finally(() => {
+      if (this.pending.get(key) === tracked) this.pending.delete(key);
+    });
+    this.pending.set(key, tracked);
+    return tracked;
+  }
+
+  /** Resolves when no load is under way any more. */
+  async ready(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending.values()]);
+  }
+
+  /** The folder left the workspace or lost its config: its processes stop. */
+  async remove(folderUri: vscode.Uri): Promise<void> {
+    const key = folderUri.toString();
+    const entry = this.folders.get(key);
+    if (!entry) return;
+    this.folders.delete(key);
+    this.foldersEmitter.fire();
+    this.loadedEmitter.fire({ file: entry.configFile, problems: [] });
+    await entry.supervisor.dispose();
+    this.subscriptions.get(key)?.dispose();
+    this.subscriptions.delete(key);
+  }
+
+  /** Stops every process tree of every folder (the deactivate path). */
+  async stopAll(): Promise<void> {
+    await Promise.all(this.all.map((entry) => entry.supervisor.stopAll()));
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions.values()) subscription.dispose();
+    for (const emitter of [this.foldersEmitter, this.stateEmitter, this.outputEmitter, this.processesEmitter, this.loadedEmitter]) {
+      emitter.dispose();
+    }
+  }
+
+  private async load(folder: vscode.WorkspaceFolder): Promise<void> {
+    const file = await findConfigFile(folder.uri.fsPath);
+    if (!file) {
+      await this.remove(folder.uri);
+      return;
+    }
+    const result = await loadConfig(file);
+    this.loadedEmitter.fire({ file, problems: result.problems });
+    const existing = this.get(folder.uri);
+    const entry = existing ?? this.add(folder, file);
+    entry.problems = result.problems;
+    await entry.supervisor.apply(result);
+    if (!existing && this.startOnOpen(entry)) {
+      entry.supervisor.up().catch((error: unknown) => {
+        void vscode.window.showErrorMessage(`Procs: could not start the processes of ${folder.name}: ${String(error)}`);
+      });
+    }
+  }
+
+  private add(folder: vscode.WorkspaceFolder, configFile: string): ProcsFolder {
+    const supervisor = new Supervisor();
+    const entry: ProcsFolder = { folder, supervisor, configFile, problems: [] };
+    const key = folder.uri.toString();
+    this.folders.set(key, entry);
+    this.subscriptions.set(
+      key,
+      vscode.Disposable.from(
+        supervisor.onDidChangeState((value) => this.stateEmitter.fire({ folder: entry, value })),
+        supervisor.onOutput((value) => this.outputEmitter.fire({ folder: entry, value })),
+        supervisor.onDidChangeProcesses(() => this.processesEmitter.fire(entry)),
+      ),
+    );
+    this.foldersEmitter.fire();
+    return entry;
+  }
+}

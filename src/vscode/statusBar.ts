@@ -1,0 +1,92 @@
+import * as vscode from 'vscode';
+import type { FolderRegistry, ProcsFolder } from './folders';
+import { stateCodicon, stateDescription } from './stateLook';
+import type { ProcessRef } from './targets';
+
+/** The command the status bar items run; registered by the commands adapter, not contributed. */
+export const QUICK_ACTIONS_COMMAND = 'procs.quickActions';
+
+/**
+ * A summary item (`$(pulse) 3/4`, warning background when something failed or backs off) and
+ * one item per process with `statusBar: true`. Both open the quick actions.
+ */
+export class StatusBar implements vscode.Disposable {
+  private readonly summary = vscode.window.createStatusBarItem('procs.summary', vscode.StatusBarAlignment.Left, 10);
+  private readonly pinned = new Map<string, vscode.StatusBarItem>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly registry: FolderRegistry) {
+    this.summary.name = 'Procs';
+    this.summary.command = QUICK_ACTIONS_COMMAND;
+    this.subscriptions = [
+      registry.onDidChangeFolders(() => this.update()),
+      registry.onDidChangeProcesses(() => this.update()),
+      registry.onDidChangeState(() => this.update()),
+    ];
+    this.update();
+  }
+
+  /** The summary's text, e.g. `$(pulse) 3/4`; empty while hidden. */
+  get text(): string {
+    return this.registry.all.length > 0 ? this.summary.text : '';
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+    for (const item of this.pinned.values()) item.dispose();
+    this.summary.dispose();
+  }
+
+  private update(): void {
+    const refs = this.registry.all.flatMap((entry) => entry.supervisor.processes.map((process) => ({ entry, process })));
+    this.updateSummary(refs);
+    this.updatePinned(refs.filter(({ process }) => process.spec.statusBar));
+  }
+
+  private updateSummary(refs: ProcessRef[]): void {
+    if (this.registry.all.length === 0) {
+      this.summary.hide();
+      return;
+    }
+    const running = refs.filter(({ process }) => process.state.status === 'running').length;
+    const troubled = refs.filter(({ process }) => process.state.status === 'failed' || process.state.status === 'backoff');
+    this.summary.text = `$(pulse) ${running}/${refs.length}`;
+    this.summary.tooltip =
+      troubled.length > 0
+        ? `Procs: ${running} of ${refs.length} running; needs attention: ${troubled.map(({ process }) => process.name).join(', ')}`
+        : `Procs: ${running} of ${refs.length} running`;
+    this.summary.backgroundColor = troubled.length > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.summary.show();
+  }
+
+  private updatePinned(refs: ProcessRef[]): void {
+    const wanted = new Set(refs.map(pinnedKey));
+    for (const [key, item] of this.pinned) {
+      if (wanted.has(key)) continue;
+      item.dispose();
+      this.pinned.delete(key);
+    }
+    const now = Date.now();
+    for (const ref of refs) {
+      const key = pinnedKey(ref);
+      let item = this.pinned.get(key);
+      if (!item) {
+        item = vscode.window.createStatusBarItem(`procs.process.${key}`, vscode.StatusBarAlignment.Left, 9);
+        item.name = `Procs: ${ref.process.name}`;
+        this.pinned.set(key, item);
+      }
+      item.text = `$(${stateCodicon(ref.process.state.status)}) ${ref.process.name}`;
+      item.tooltip = `${ref.process.name}: ${stateDescription(ref.process.state, now)}`;
+      item.command = { command: QUICK_ACTIONS_COMMAND, title: 'Procs actions', arguments: [folderKey(ref.entry), ref.process.name] };
+      item.show();
+    }
+  }
+}
+
+function folderKey(entry: ProcsFolder): string {
+  return entry.folder.uri.toString();
+}
+
+function pinnedKey(ref: ProcessRef): string {
+  return `${folderKey(ref.entry)}#${ref.process.name}`;
+}
