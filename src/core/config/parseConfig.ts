@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { getLocation, getNodeValue, parseTree, type ParseError, type Segment } from 'jsonc-parser';
+import { findNodeAtLocation, getLocation, getNodeValue, parseTree, type Node, type ParseError, type Segment } from 'jsonc-parser';
 import { parseEnvFile } from './envFile';
 import { formatPath, ProblemLocator } from './problems';
 import type { RawConfig } from './rawConfig';
@@ -39,9 +39,10 @@ export function parseConfig(text: string, file: string, readEnvFile: EnvFileRead
     problems.push(...checkGroupNames(raw, locator));
     const envFiles = new EnvFiles(root, readEnvFile, locator, problems);
     const inheritedEnv = { ...envFiles.read(raw.envFile, ['envFile']), ...envToStrings(raw.env) };
-    const processes: ProcessSpec[] = Object.entries(raw.processes).map(([name, process]) =>
-      resolveProcess(name, process, root, inheritedEnv, envFiles.read(process.envFile, ['processes', name, 'envFile'])),
-    );
+    const processes: ProcessSpec[] = namesInFileOrder(tree).map((name) => {
+      const process = raw.processes[name];
+      return resolveProcess(name, process, root, inheritedEnv, envFiles.read(process.envFile, ['processes', name, 'envFile']));
+    });
     if (!hasErrors(problems)) return { config: { file: absFile, root, processes }, problems: sorted(problems) };
   }
   return { config: undefined, problems: sorted(problems) };
@@ -89,6 +90,15 @@ class EnvFiles {
     }
     return values;
   }
+}
+
+/**
+ * Process names as written. Object key order would put integer-like names ("1") first, and file
+ * order is the start order. A repeated name counts once, at its first place (the last one's value wins, as in JSON).
+ */
+function namesInFileOrder(tree: Node): string[] {
+  const properties = findNodeAtLocation(tree, ['processes'])?.children ?? [];
+  return [...new Set(properties.map((property) => String(property.children?.[0]?.value)))];
 }
 
 function hasErrors(problems: ConfigProblem[]): boolean {

@@ -64,7 +64,8 @@ export function validateAgainstSchema(value: unknown): SchemaIssue[] {
 /** One sentence for all the errors ajv reported at one place. */
 function describe(group: ErrorObject[]): string {
   for (const error of group) {
-    const definition = /^#\/definitions\/(\w+)\//.exec(error.schemaPath)?.[1];
+    // Not for an item inside the definition (a number in a command array): that gets its own words below.
+    const definition = error.schemaPath.includes('/items/') ? undefined : /^#\/definitions\/(\w+)\//.exec(error.schemaPath)?.[1];
     if (definition && definition in DEFINITION_MESSAGES) return DEFINITION_MESSAGES[definition];
   }
   const first = group[0];

@@ -1,0 +1,47 @@
+import * as assert from 'assert';
+import { mkdtemp, rm, writeFile } from 'fs/promises';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { findConfigFile, loadConfig } from '../../../src/core/config/loadConfig';
+
+describe('loadConfig', () => {
+  let folder: string;
+
+  beforeEach(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'procs-config-'));
+  });
+
+  afterEach(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('reads the config and its env files from disk', async () => {
+    await writeFile(path.join(folder, '.procs.json'), '{ "envFile": ".env", "processes": { "api": { "command": "x" } } }');
+    await writeFile(path.join(folder, '.env'), 'TOKEN=abc');
+    const file = await findConfigFile(folder);
+    assert.strictEqual(file, path.join(folder, '.procs.json'));
+    const result = await loadConfig(path.join(folder, '.procs.json'));
+    assert.deepStrictEqual(result.problems, []);
+    assert.deepStrictEqual(result.config?.processes[0].env, { TOKEN: 'abc' });
+    assert.strictEqual(result.config?.root, folder);
+  });
+
+  it('reports a missing env file', async () => {
+    await writeFile(path.join(folder, '.procs.json'), '{ "envFile": ".env", "processes": {} }');
+    const result = await loadConfig(path.join(folder, '.procs.json'));
+    assert.deepStrictEqual(
+      result.problems.map((p) => p.message),
+      [`envFile not found: ${path.join(folder, '.env')}`],
+    );
+  });
+
+  it('reports a missing config file as one problem at 1:1', async () => {
+    const file = path.join(folder, '.procs.json');
+    assert.strictEqual(await findConfigFile(folder), undefined);
+    const result = await loadConfig(file);
+    assert.strictEqual(result.config, undefined);
+    assert.deepStrictEqual(result.problems, [
+      { severity: 'error', file, line: 1, column: 1, offset: 0, length: 0, path: '', message: `config file not found: ${file}` },
+    ]);
+  });
+});

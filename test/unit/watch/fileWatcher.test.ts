@@ -1,0 +1,57 @@
+import * as assert from 'assert';
+import { mkdir, mkdtemp, realpath, rm, unlink, writeFile } from 'fs/promises';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { watchFiles, type FileWatch } from '../../../src/core/watch/fileWatcher';
+import { waitFor } from '../helpers/waitFor';
+
+describe('watchFiles', () => {
+  let folder: string;
+  let watch: FileWatch | undefined;
+  let changes: string[];
+
+  beforeEach(async () => {
+    // realpath: on macOS the temp folder is a symlink, and events carry the real path.
+    folder = await realpath(await mkdtemp(path.join(tmpdir(), 'procs-watch-')));
+    await mkdir(path.join(folder, 'src'));
+    await mkdir(path.join(folder, 'node_modules', 'pkg'), { recursive: true });
+    await mkdir(path.join(folder, '.git'));
+    await writeFile(path.join(folder, 'src', 'existing.ts'), 'a');
+    changes = [];
+  });
+
+  afterEach(async () => {
+    watch?.dispose();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  const saw = (file: string): boolean => changes.includes(file);
+
+  it('reports added, changed and deleted files, but not the ones already there', async () => {
+    watch = watchFiles([folder], (file) => changes.push(file));
+    await watch.ready;
+    const added = path.join(folder, 'src', 'new.ts');
+    await writeFile(added, 'x');
+    await waitFor(() => saw(added), { timeoutMs: 5000, message: 'the added file' });
+
+    const existing = path.join(folder, 'src', 'existing.ts');
+    await writeFile(existing, 'changed');
+    await waitFor(() => saw(existing), { timeoutMs: 5000, message: 'the changed file' });
+
+    changes = [];
+    await unlink(added);
+    await waitFor(() => saw(added), { timeoutMs: 5000, message: 'the deleted file' });
+  });
+
+  it('skips node_modules and .git', async () => {
+    watch = watchFiles([folder], (file) => changes.push(file));
+    await watch.ready;
+    await writeFile(path.join(folder, 'node_modules', 'pkg', 'index.js'), 'x');
+    await writeFile(path.join(folder, '.git', 'HEAD'), 'x');
+    // A later change we do expect: once it arrives, the earlier ones would have too.
+    const marker = path.join(folder, 'src', 'marker.ts');
+    await writeFile(marker, 'x');
+    await waitFor(() => saw(marker), { timeoutMs: 5000, message: 'the marker file' });
+    assert.deepStrictEqual(changes, [marker]);
+  });
+});
