@@ -25,7 +25,13 @@ const DEFINITION_MESSAGES: Record<string, string> = {
   command: 'must be a non-empty string or a non-empty array of strings',
 };
 
-const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
+/**
+ * Which definition a failing keyword sits in, found by identity: `verbose` makes ajv hand back the
+ * schema object itself, while its `schemaPath` is relative to wherever ajv happened to inline the $ref.
+ */
+const DEFINITION_NAMES = new Map<unknown, string>(Object.entries(schema.definitions).map(([name, definition]) => [definition, name]));
+
+const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, verbose: true });
 // Editor-only annotations that VS Code reads; ajv's strict mode would otherwise reject them.
 ajv.addVocabulary(['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions']);
 const validate = ajv.compile(schema);
@@ -63,9 +69,10 @@ export function validateAgainstSchema(value: unknown): SchemaIssue[] {
 
 /** One sentence for all the errors ajv reported at one place. */
 function describe(group: ErrorObject[]): string {
-  for (const error of group) {
-    // Not for an item inside the definition (a number in a command array): that gets its own words below.
-    const definition = error.schemaPath.includes('/items/') ? undefined : /^#\/definitions\/(\w+)\//.exec(error.schemaPath)?.[1];
+  // The oneOf error belongs to the outer definition (groups), its branches to inner ones (name): the outer one describes the value.
+  const outerFirst = [...group].sort((a, b) => Number(b.keyword === 'oneOf') - Number(a.keyword === 'oneOf'));
+  for (const error of outerFirst) {
+    const definition = DEFINITION_NAMES.get(error.parentSchema);
     if (definition && definition in DEFINITION_MESSAGES) return DEFINITION_MESSAGES[definition];
   }
   const first = group[0];

@@ -83,7 +83,7 @@ describe('parseConfig', () => {
         processes: {
           api: { command: 'x', instances: 0, backoff: ['1s', 200, 'soon'], maxRestarts: -1, stop: { timeout: '5 s' }, group: ['ok', 'not ok'] },
           'bad name': { command: ['node', 3] },
-          web: { command: 'x', output: { maxLogSize: '10 MB', keepLogs: 1.5 } },
+          web: { command: 'x', group: 3, output: { maxLogSize: '10 MB', keepLogs: 1.5 } },
         },
       });
       assert.deepStrictEqual(
@@ -96,6 +96,7 @@ describe('parseConfig', () => {
           'processes.api.group[1]: not a valid name (use letters, digits, -, _, . and :)',
           'processes["bad name"]: not a valid name (use letters, digits, -, _, . and :)',
           'processes["bad name"].command[1]: must be a string',
+          'processes.web.group: must be a group name or a list of group names',
           'processes.web.output.maxLogSize: not a size (use 512KB, 10MB, 1GB or bytes)',
           'processes.web.output.keepLogs: must be an integer ≥ 0',
         ],
