@@ -1,0 +1,94 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { Supervisor } from '../../src/core/supervisor';
+import type { ProcsApi } from '../../src/vscode/api';
+import {
+  describeOnFixture, firstFolder, fixturePath, fixtureSupervisor, isAlive, pidOf, procsApi, statusOf, waitForGone, waitForStatus,
+} from './fixtures/kit';
+
+describeOnFixture('Procs commands', () => {
+  let api: ProcsApi;
+  let supervisor: Supervisor;
+
+  before(async () => {
+    api = await procsApi();
+    supervisor = await fixtureSupervisor(api);
+    await api.stopAll();
+  });
+  afterEach(() => api.stopAll());
+
+  it('procs.start / procs.stop act on the named process only', async () => {
+    await vscode.commands.executeCommand('procs.start', 'server');
+    await waitForStatus(supervisor, 'server', 'running');
+    const pid = pidOf(supervisor, 'server');
+    assert.ok(isAlive(pid));
+    assert.strictEqual(statusOf(supervisor, 'worker'), 'stopped');
+
+    await vscode.commands.executeCommand('procs.stop', 'server');
+    assert.strictEqual(statusOf(supervisor, 'server'), 'stopped');
+    await waitForGone(pid);
+  });
+
+  it('procs.restart replaces the process: new pid, old one gone', async () => {
+    await vscode.commands.executeCommand('procs.start', 'server');
+    await waitForStatus(supervisor, 'server', 'running');
+    const before = pidOf(supervisor, 'server');
+    await vscode.commands.executeCommand('procs.restart', 'server');
+    await waitForStatus(supervisor, 'server', 'running');
+    assert.notStrictEqual(pidOf(supervisor, 'server'), before);
+    await waitForGone(before);
+  });
+
+  it('a group name selects its processes', async () => {
+    await vscode.commands.executeCommand('procs.start', 'backend');
+    await waitForStatus(supervisor, 'server', 'running');
+    await waitForStatus(supervisor, 'worker', 'running');
+    assert.strictEqual(statusOf(supervisor, 'crasher'), 'stopped');
+  });
+
+  it('procs.startAll starts the autostart processes; procs.stopAll stops every tree', async () => {
+    await vscode.commands.executeCommand('procs.startAll');
+    await waitForStatus(supervisor, 'server', 'running');
+    await waitForStatus(supervisor, 'worker', 'running');
+    assert.strictEqual(statusOf(supervisor, 'crasher'), 'stopped', 'crasher is not autostart');
+    const pids = [pidOf(supervisor, 'server'), pidOf(supervisor, 'worker')];
+
+    await vscode.commands.executeCommand('procs.restartAll');
+    await waitForStatus(supervisor, 'server', 'running');
+    await waitForStatus(supervisor, 'worker', 'running');
+    assert.ok(!pids.includes(pidOf(supervisor, 'server')) && !pids.includes(pidOf(supervisor, 'worker')), 'both got new pids');
+
+    const current = [pidOf(supervisor, 'server'), pidOf(supervisor, 'worker')];
+    await vscode.commands.executeCommand('procs.stopAll');
+    for (const pid of [...pids, ...current]) await waitForGone(pid);
+    assert.ok(supervisor.processes.every((process) => process.state.status === 'stopped'));
+  });
+
+  it('an unknown selector changes nothing and does not throw', async () => {
+    await vscode.commands.executeCommand('procs.start', 'no-such-process');
+    assert.ok(supervisor.processes.every((process) => process.state.status === 'stopped'));
+  });
+
+  it('procs.copyCommand puts the command line on the clipboard', async () => {
+    await vscode.commands.executeCommand('procs.copyCommand', 'worker');
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'node scripts/worker.js');
+  });
+
+  it('procs.showOutput accepts a process name', async () => {
+    await vscode.commands.executeCommand('procs.showOutput', 'server');
+    assert.strictEqual(api.outputChannelName(firstFolder(), 'server'), 'Procs: server');
+  });
+
+  it('procs.openConfig and procs.revealInConfig open .procs.json at the entry', async () => {
+    await vscode.commands.executeCommand('procs.openConfig');
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, fixturePath('.procs.json'));
+
+    await vscode.commands.executeCommand('procs.revealInConfig', 'worker');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    const selected = editor.document.getText(editor.selection);
+    assert.match(selected, /^"worker": \{/);
+    assert.match(selected, /"statusBar": true\s*\}$/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});

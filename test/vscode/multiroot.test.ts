@@ -1,0 +1,66 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ProcsApi } from '../../src/vscode/api';
+import type { TreeNode } from '../../src/vscode/treeNodes';
+import { procsApi, TEST_MODE, waitFor } from './fixtures/kit';
+
+/**
+ * Runs only in the multi-root launch (PROCS_TEST_MODE=multiroot) on fixtures/multiroot/multiroot.code-workspace:
+ * folders alpha and beta have a .procs.json, plain has none. Fails, rather than skips, when the launch is not that.
+ */
+(TEST_MODE === 'multiroot' ? describe : describe.skip)('multi-root workspace', () => {
+  let api: ProcsApi;
+  let folders: readonly vscode.WorkspaceFolder[];
+
+  before(async () => {
+    folders = vscode.workspace.workspaceFolders ?? [];
+    assert.deepStrictEqual(
+      folders.map((folder) => folder.name),
+      ['alpha', 'beta', 'plain'],
+      'PROCS_TEST_MODE=multiroot needs fixtures/multiroot/multiroot.code-workspace open',
+    );
+    api = await procsApi();
+    await waitFor(() => api.supervisors().size === 2, { message: 'a supervisor for alpha and beta' });
+  });
+  after(() => api.stopAll());
+
+  const folder = (name: string): vscode.WorkspaceFolder => {
+    const found = folders.find((candidate) => candidate.name === name);
+    assert.ok(found, `no folder ${name}`);
+    return found;
+  };
+
+  it('keeps one supervisor per folder with a .procs.json, keyed by folder URI', () => {
+    assert.deepStrictEqual([...api.supervisors().keys()].sort(), [folder('alpha').uri.toString(), folder('beta').uri.toString()].sort());
+    assert.strictEqual(api.supervisorFor(folder('plain').uri), undefined);
+  });
+
+  it('shows one root node per configured folder, with its processes under it', async () => {
+    const roots: TreeNode[] = (await api.tree.getChildren()) ?? [];
+    assert.deepStrictEqual(roots.map((node) => [node.label, node.contextValue]), [['alpha', 'procs.folder'], ['beta', 'procs.folder']]);
+    const beta: TreeNode[] = (await api.tree.getChildren(roots[1])) ?? [];
+    assert.deepStrictEqual(beta.map((node) => node.label), ['web', 'jobs']);
+    assert.strictEqual(await api.tree.getParent?.(beta[0]), roots[1]);
+  });
+
+  it('names output channels with their folder', () => {
+    assert.strictEqual(api.outputChannelName(folder('beta'), 'web'), 'Procs: web (beta)');
+  });
+
+  it('a name shared by two folders starts in both; stop acts on both', async () => {
+    await vscode.commands.executeCommand('procs.start', 'web');
+    const alpha = api.supervisorFor(folder('alpha').uri);
+    const beta = api.supervisorFor(folder('beta').uri);
+    assert.ok(alpha && beta);
+    await waitFor(() => alpha.get('web')?.state.status === 'running' && beta.get('web')?.state.status === 'running', {
+      timeoutMs: 10_000,
+      message: 'web running in alpha and beta',
+    });
+    assert.strictEqual(beta.get('jobs')?.state.status, 'stopped');
+    await waitFor(() => api.statusBarText() === '$(pulse) 2/3', { message: `status bar 2/3 (is ${api.statusBarText()})` });
+
+    await vscode.commands.executeCommand('procs.stop', 'web');
+    assert.strictEqual(alpha.get('web')?.state.status, 'stopped');
+    assert.strictEqual(beta.get('web')?.state.status, 'stopped');
+  });
+});
