@@ -1,7 +1,9 @@
 // Bundles the extension and the CLI. strip-ansi is ESM-only, so both entries
 // are bundled rather than loaded from node_modules at run time.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
 
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
@@ -14,11 +16,13 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'info',
+  // jsonc-parser's UMD build loads its parts with a dynamic require that a bundle cannot follow.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { PROCS_VERSION: JSON.stringify(version) } },
 ];
 
 if (watch) {

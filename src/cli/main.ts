@@ -1,2 +1,39 @@
-// Filled in by the command line work.
-process.stdout.write('procs: not implemented yet\n');
+import { USAGE, parseArgs } from './args';
+import { runCheck } from './check';
+import { Printer } from './printer';
+import { runUp } from './up';
+
+declare const PROCS_VERSION: string | undefined;
+
+async function main(): Promise<number> {
+  const command = parseArgs(process.argv.slice(2), process.cwd());
+  const write = (text: string): void => void process.stdout.write(text);
+  switch (command.kind) {
+    case 'help':
+      write(`${USAGE}\n`);
+      return 0;
+    case 'version':
+      write(`${typeof PROCS_VERSION === 'string' ? PROCS_VERSION : 'dev'}\n`);
+      return 0;
+    case 'error':
+      process.stderr.write(`procs: ${command.message}\n${USAGE}\n`);
+      return 2;
+    case 'check':
+      return runCheck(command.configFile, process.cwd(), write);
+    case 'up': {
+      const printer = new Printer({ write, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+      return runUp({ configFile: command.configFile, selectors: command.selectors, cwd: process.cwd(), printer });
+    }
+  }
+}
+
+main().then(
+  (code) => {
+    // Let stdout drain before leaving; a piped flood may still be queued.
+    process.stdout.write('', () => process.exit(code));
+  },
+  (error: unknown) => {
+    process.stderr.write(`procs: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(70);
+  },
+);

@@ -1,0 +1,59 @@
+import stripAnsi from 'strip-ansi';
+import type { ProcessSpec } from '../core/config/types';
+import type { OutputBatch } from '../core/process/outputTypes';
+
+// Bright, distinguishable foreground colours; red is kept for problems.
+const PALETTE = [36, 35, 33, 32, 34, 96, 95, 93, 92, 94];
+const RESET = '\x1b[0m';
+const DIM = '\x1b[2m';
+
+export interface PrinterOptions {
+  write: (text: string) => void;
+  /** True when stdout is a terminal: prefixes are coloured and the children's own ANSI is kept. */
+  color: boolean;
+}
+
+/** Formats process output and lifecycle lines for a terminal or a log, one write per batch. */
+export class Printer {
+  private width = 0;
+  private readonly colors = new Map<string, number>();
+
+  constructor(private readonly options: PrinterOptions) {}
+
+  /** Names to align on; each keeps the colour it was first given. */
+  setNames(names: readonly string[]): void {
+    this.width = Math.max(0, ...names.map((name) => name.length));
+    for (const name of names) {
+      if (!this.colors.has(name)) this.colors.set(name, PALETTE[this.colors.size % PALETTE.length]);
+    }
+  }
+
+  output(batch: OutputBatch, spec: ProcessSpec | undefined): void {
+    const prefix = this.prefix(batch.name);
+    const keepAnsi = this.options.color || spec?.output.stripAnsi === false;
+    let text = '';
+    for (const line of batch.lines) {
+      const stamp = spec?.output.timestamps ? `${new Date(line.time).toISOString()} ` : '';
+      text += `${prefix}${stamp}${keepAnsi ? line.text : stripAnsi(line.text)}${this.options.color ? RESET : ''}\n`;
+    }
+    this.options.write(text);
+  }
+
+  /** A supervisor line about a process: started, exited, restarting. */
+  lifecycle(name: string, message: string): void {
+    const body = this.options.color ? `${DIM}── ${message} ──${RESET}` : `── ${message} ──`;
+    this.options.write(`${this.prefix(name)}${body}\n`);
+  }
+
+  /** A line from procs itself, not about one process. */
+  note(message: string): void {
+    this.options.write(`${this.prefix('procs')}${message}\n`);
+  }
+
+  private prefix(name: string): string {
+    const padded = `${name.padEnd(this.width)} │ `;
+    const color = this.colors.get(name);
+    if (!this.options.color || color === undefined) return padded;
+    return `\x1b[${color}m${padded}${RESET}`;
+  }
+}

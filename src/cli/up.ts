@@ -1,0 +1,117 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import treeKill from 'tree-kill';
+import { loadConfig } from '../core/config/loadConfig';
+import type { Disposable } from '../core/events';
+import { Supervisor } from '../core/supervisor';
+import { watchFiles } from '../core/watch/fileWatcher';
+import { lifecycleText } from './lifecycleText';
+import type { Printer } from './printer';
+import { formatProblem, hasErrors } from './problems';
+import { serialReloader } from './serialReloader';
+
+export interface UpOptions {
+  configFile: string;
+  selectors: string[];
+  cwd: string;
+  printer: Printer;
+}
+
+/**
+ * `procs up`: runs processes in the foreground until SIGINT or SIGTERM, restarting watchers on change
+ * and re-applying `.procs.json` when it is saved. Resolves with the exit code.
+ */
+export async function runUp({ configFile, selectors, cwd, printer }: UpOptions): Promise<number> {
+  const first = await loadConfig(configFile);
+  for (const problem of first.problems) printer.note(formatProblem(problem, cwd));
+  if (hasErrors(first.problems) || !first.config) return 1;
+
+  const supervisor = new Supervisor();
+  await supervisor.apply(first);
+  const unknown = supervisor.select(selectors).unknown;
+  if (unknown.length > 0) {
+    printer.note(`no process or group named ${unknown.join(', ')}`);
+    return 2;
+  }
+
+  supervisor.onOutput((batch) => printer.output(batch, supervisor.get(batch.name)?.spec));
+  supervisor.onDidChangeState((change) => {
+    const text = lifecycleText(change);
+    if (text) printer.lifecycle(change.name, text);
+  });
+  printer.setNames(['procs', ...supervisor.processes.map((process) => process.name)]);
+
+  let fileWatch: Disposable | undefined;
+  const rewatch = (): void => {
+    fileWatch?.dispose();
+    fileWatch = watchFiles(supervisor.watchRoots(), (changed) => {
+      const reason = `${path.relative(cwd, changed)} changed`;
+      for (const name of supervisor.fileChanged(changed, reason).restarting) printer.lifecycle(name, `restarting: ${reason}`);
+    });
+  };
+  rewatch();
+
+  let lastProblems = '';
+  const reload = serialReloader(async () => {
+    const result = await loadConfig(configFile);
+    const problems = result.problems.map((problem) => formatProblem(problem, cwd)).join('\n');
+    if (problems !== lastProblems && problems) printer.note(problems);
+    lastProblems = problems;
+    if (!result.config) {
+      printer.note('config has errors; keeping the last good one');
+      return;
+    }
+    const report = await supervisor.apply(result);
+    printer.setNames(['procs', ...supervisor.processes.map((process) => process.name)]);
+    rewatch();
+    const changes = [...report.started, ...report.restarted, ...report.stopped];
+    if (changes.length > 0) printer.note(`config applied: ${describeReport(report)}`);
+  });
+  const configWatch = watchConfigFile(configFile, reload);
+
+  await supervisor.up(selectors);
+  const code = await untilSignalled(supervisor, printer);
+  configWatch.close();
+  fileWatch?.dispose();
+  return code;
+}
+
+function describeReport(report: { started: string[]; restarted: string[]; stopped: string[] }): string {
+  const parts = [
+    report.started.length ? `started ${report.started.join(', ')}` : '',
+    report.restarted.length ? `restarted ${report.restarted.join(', ')}` : '',
+    report.stopped.length ? `stopped ${report.stopped.join(', ')}` : '',
+  ];
+  return parts.filter(Boolean).join('; ');
+}
+
+/** Watches the folder, not the file: editors that save by renaming would orphan a file watch. */
+function watchConfigFile(configFile: string, onChange: () => void): fs.FSWatcher {
+  const name = path.basename(configFile);
+  return fs.watch(path.dirname(configFile), (_event, changed) => {
+    if (changed === name) onChange();
+  });
+}
+
+/** First SIGINT/SIGTERM stops every tree gracefully (exit 0); a second kills them at once (exit 130). */
+function untilSignalled(supervisor: Supervisor, printer: Printer): Promise<number> {
+  return new Promise((resolve) => {
+    let stopping = false;
+    const onSignal = (): void => {
+      if (stopping) {
+        printer.note('killing every process now');
+        for (const process of supervisor.processes) {
+          const pid = process.state.pid;
+          if (pid !== undefined) treeKill(pid, 'SIGKILL');
+        }
+        resolve(130);
+        return;
+      }
+      stopping = true;
+      printer.note('stopping all processes (press Ctrl-C again to kill them at once)');
+      void supervisor.dispose().then(() => resolve(0));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}

@@ -1,0 +1,44 @@
+import type { ProcessSpec } from './config/types';
+
+/** What a selector can see of a process instance. */
+export interface Selectable {
+  /** Instance name: `api` or `api#2`. */
+  name: string;
+  spec: ProcessSpec;
+}
+
+/** The selector that means every process. */
+export const ALL = 'all';
+
+export interface Selection<T> {
+  matched: T[];
+  /** Selectors that named nothing, so faces can say so. */
+  unknown: string[];
+}
+
+/**
+ * Resolves selectors (a process name, an instance such as `api#2`, a group, or `all`)
+ * to instances in config order, each once. A process name wins over a group of the same name.
+ */
+export function select<T extends Selectable>(items: readonly T[], selectors: readonly string[]): Selection<T> {
+  const chosen = new Set<T>();
+  const unknown: string[] = [];
+  for (const selector of selectors) {
+    const hits = items.filter((item) => matches(item, selector));
+    if (hits.length === 0) unknown.push(selector);
+    for (const hit of hits) chosen.add(hit);
+  }
+  return { matched: items.filter((item) => chosen.has(item)), unknown };
+}
+
+function matches(item: Selectable, selector: string): boolean {
+  if (selector === ALL || selector === '*') return true;
+  if (item.name === selector || item.spec.name === selector) return true;
+  return item.spec.groups.includes(selector);
+}
+
+/** Instance names for a spec: `api` alone, or `api#1` … `api#N`. */
+export function instanceNames(spec: ProcessSpec): string[] {
+  if (spec.instances <= 1) return [spec.name];
+  return Array.from({ length: spec.instances }, (_, i) => `${spec.name}#${i + 1}`);
+}

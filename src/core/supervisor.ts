@@ -1,0 +1,220 @@
+import type { ConfigProblem, ConfigResult, ProcessSpec, ProcsConfig } from './config/types';
+import { diffSpecs } from './configDiff';
+import { Emitter, type Disposable, type Event } from './events';
+import { ManagedProcess, type ManagedProcessDeps } from './process/managedProcess';
+import type { OutputBatch } from './process/outputTypes';
+import { isActive, type ProcessStateChange, type ProcessStatus } from './process/states';
+import { ALL, instanceNames, select } from './selectors';
+import { createWatchMatcher } from './watch/watchMatcher';
+
+export interface ApplyReport {
+  /** False when the config had errors: nothing was touched. */
+  applied: boolean;
+  problems: ConfigProblem[];
+  started: string[];
+  stopped: string[];
+  restarted: string[];
+}
+
+export interface SupervisorOptions {
+  processDeps?: Partial<ManagedProcessDeps>;
+}
+
+interface Entry {
+  spec: ProcessSpec;
+  instances: ManagedProcess[];
+  matches: (absPath: string) => boolean;
+  subscriptions: Disposable[];
+}
+
+/**
+ * Owns the managed processes of one `.procs.json`. Every face (VS Code, CLI) acts through it,
+ * so "start", "apply a new config" and "a file changed" mean the same thing everywhere.
+ */
+export class Supervisor {
+  private readonly entries = new Map<string, Entry>();
+  private current: ProcsConfig | undefined;
+  private isUp = false;
+
+  private readonly stateEmitter = new Emitter<ProcessStateChange>();
+  private readonly outputEmitter = new Emitter<OutputBatch>();
+  private readonly processesEmitter = new Emitter<void>();
+
+  /** Any process changed state. */
+  readonly onDidChangeState: Event<ProcessStateChange> = this.stateEmitter.event;
+  /** Batches of output lines, per process. */
+  readonly onOutput: Event<OutputBatch> = this.outputEmitter.event;
+  /** Processes were added or removed (a config was applied). */
+  readonly onDidChangeProcesses: Event<void> = this.processesEmitter.event;
+
+  constructor(private readonly options: SupervisorOptions = {}) {}
+
+  /** The last config that was applied. */
+  get config(): ProcsConfig | undefined {
+    return this.current;
+  }
+
+  /** Every instance, in config order. */
+  get processes(): ManagedProcess[] {
+    return [...this.entries.values()].flatMap((entry) => entry.instances);
+  }
+
+  /** True between `up()` and `stopAll()`: new autostart entries start as they appear. */
+  get running(): boolean {
+    return this.isUp;
+  }
+
+  get(name: string): ManagedProcess | undefined {
+    return this.processes.find((process) => process.name === name);
+  }
+
+  select(selectors: readonly string[]): { processes: ManagedProcess[]; unknown: string[] } {
+    const { matched, unknown } = select(this.processes, selectors);
+    return { processes: matched, unknown };
+  }
+
+  /**
+   * Brings the running set in line with a config: new entries start (when up and autostart),
+   * removed ones stop, changed ones are replaced (restarted if they were running), the rest are untouched.
+   * A config with errors is not applied, so everything keeps running on the last good one.
+   */
+  async apply(result: ConfigResult): Promise<ApplyReport> {
+    const report: ApplyReport = { applied: false, problems: result.problems, started: [], stopped: [], restarted: [] };
+    const config = result.config;
+    if (!config) return report;
+    report.applied = true;
+    const diff = diffSpecs(this.current?.processes ?? [], config.processes);
+    this.current = config;
+
+    const work: Promise<void>[] = [];
+    for (const name of diff.removed) {
+      const entry = this.entries.get(name);
+      if (!entry) continue;
+      this.entries.delete(name);
+      report.stopped.push(...entry.instances.map((process) => process.name));
+      work.push(this.disposeEntry(entry));
+    }
+    for (const spec of diff.changed) {
+      const old = this.entries.get(spec.name);
+      const wasActive = old?.instances.some((process) => wantsRestartOnChange(process.state.status)) ?? false;
+      const entry = this.createEntry(spec, config.root);
+      this.entries.set(spec.name, entry);
+      const shouldRun = !spec.disabled && (wasActive || (this.isUp && spec.autostart));
+      if (shouldRun) report.restarted.push(...entry.instances.map((process) => process.name));
+      work.push((old ? this.disposeEntry(old) : Promise.resolve()).then(() => (shouldRun ? this.startEntry(entry) : undefined)));
+    }
+    for (const spec of diff.added) {
+      const entry = this.createEntry(spec, config.root);
+      this.entries.set(spec.name, entry);
+      if (this.isUp && spec.autostart && !spec.disabled) {
+        report.started.push(...entry.instances.map((process) => process.name));
+        work.push(this.startEntry(entry));
+      }
+    }
+    this.reorder(config.processes);
+    this.processesEmitter.fire();
+    await Promise.all(work);
+    return report;
+  }
+
+  /** Marks the supervisor up and starts the autostart processes, or those the selectors name. */
+  async up(selectors: readonly string[] = []): Promise<void> {
+    this.isUp = true;
+    await this.start(selectors.length > 0 ? selectors : [ALL]);
+  }
+
+  /** Starts what the selectors name; `all` means the autostart processes. */
+  async start(selectors: readonly string[]): Promise<void> {
+    await Promise.all(this.pick(selectors).map((process) => process.start()));
+  }
+
+  /** Stops what the selectors name; each promise resolves when its whole tree is gone. */
+  async stop(selectors: readonly string[]): Promise<void> {
+    await Promise.all(this.select(selectors).processes.map((process) => process.stop()));
+  }
+
+  /** Restarts what the selectors name: the old tree is gone before the new one starts. */
+  async restart(selectors: readonly string[], reason?: string): Promise<void> {
+    await Promise.all(this.pick(selectors).map((process) => process.restart(reason)));
+  }
+
+  /**
+   * A file changed on disk: restarts the processes that watch it (running ones at once,
+   * backing-off ones now, stopped ones not at all). `restarting` names them; `settled`
+   * resolves when those restarts, coalesced ones included, are done.
+   */
+  fileChanged(absPath: string, reason: string): { restarting: string[]; settled: Promise<void> } {
+    const hit = [...this.entries.values()].filter((entry) => entry.matches(absPath));
+    const chosen = hit.flatMap((entry) => entry.instances).filter((process) => wantsRestartOnChange(process.state.status));
+    return {
+      restarting: chosen.map((process) => process.name),
+      settled: Promise.all(chosen.map((process) => process.requestRestart(reason))).then(() => undefined),
+    };
+  }
+
+  /** Folders worth watching: the working directory of every process with `watch` globs. */
+  watchRoots(): string[] {
+    const roots = new Set([...this.entries.values()].filter((entry) => entry.spec.watch.length > 0).map((entry) => entry.spec.cwd));
+    return [...roots];
+  }
+
+  /** Stops every tree and leaves the supervisor down. */
+  async stopAll(): Promise<void> {
+    this.isUp = false;
+    await Promise.all(this.processes.map((process) => process.stop()));
+  }
+
+  async dispose(): Promise<void> {
+    this.isUp = false;
+    const entries = [...this.entries.values()];
+    this.entries.clear();
+    await Promise.all(entries.map((entry) => this.disposeEntry(entry)));
+    this.stateEmitter.dispose();
+    this.outputEmitter.dispose();
+    this.processesEmitter.dispose();
+  }
+
+  /** `all` covers only autostart processes; names and groups cover everything they name. */
+  private pick(selectors: readonly string[]): ManagedProcess[] {
+    const explicit = selectors.filter((selector) => selector !== ALL && selector !== '*');
+    const chosen = new Set(this.select(explicit).processes);
+    if (explicit.length < selectors.length) {
+      for (const process of this.processes) if (process.spec.autostart) chosen.add(process);
+    }
+    return this.processes.filter((process) => chosen.has(process));
+  }
+
+  private createEntry(spec: ProcessSpec, root: string): Entry {
+    const names = instanceNames(spec);
+    const instances = names.map(
+      (name, i) => new ManagedProcess(spec, { name, index: i + 1, count: names.length, root }, this.options.processDeps),
+    );
+    const subscriptions = instances.flatMap((process) => [
+      process.onDidChangeState((change) => this.stateEmitter.fire(change)),
+      process.onOutput((batch) => this.outputEmitter.fire(batch)),
+    ]);
+    return { spec, instances, matches: createWatchMatcher(spec), subscriptions };
+  }
+
+  private async startEntry(entry: Entry): Promise<void> {
+    await Promise.all(entry.instances.map((process) => process.start()));
+  }
+
+  private async disposeEntry(entry: Entry): Promise<void> {
+    await Promise.all(entry.instances.map((process) => process.dispose()));
+    // Unsubscribe after the final state changes have been forwarded.
+    for (const subscription of entry.subscriptions) subscription.dispose();
+  }
+
+  /** Keeps iteration in config order after entries were replaced or added. */
+  private reorder(specs: readonly ProcessSpec[]): void {
+    const ordered = specs.map((spec) => [spec.name, this.entries.get(spec.name)] as const);
+    this.entries.clear();
+    for (const [name, entry] of ordered) if (entry) this.entries.set(name, entry);
+  }
+}
+
+/** A change restarts what runs or waits to run again; a process the user stopped stays stopped. */
+function wantsRestartOnChange(status: ProcessStatus): boolean {
+  return isActive(status) || status === 'backoff';
+}

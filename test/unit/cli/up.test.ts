@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import { isAlive as pidAlive } from '../../../src/core/process/killTree';
+import { makeTempProject, type TempProject } from '../helpers/tempProject';
+import { runCli, type CliRun } from '../helpers/cliProcess';
+import { waitFor } from '../helpers/waitFor';
+
+// Prints its own pid and that of a grandchild, then idles: a small process tree.
+const TREE = [
+  'node',
+  '-e',
+  "const c = require('child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1 << 30)'], { stdio: 'ignore' });" +
+    "console.log('pids ' + process.pid + ' ' + c.pid); setInterval(() => {}, 1 << 30);",
+];
+
+describe('procs up', function () {
+  let project: TempProject;
+  let run: CliRun | undefined;
+  beforeEach(() => (project = makeTempProject()));
+  afterEach(async () => {
+    // A graceful stop, so a failed test leaves no orphaned children behind.
+    if (run && run.child.exitCode === null) {
+      run.child.kill('SIGTERM');
+      await run.exited;
+    }
+    run = undefined;
+    project.remove();
+  });
+
+  it('prefixes output with the process name and stops every tree on SIGINT, exiting 0', async () => {
+    project.writeConfig({ processes: { alpha: { command: TREE }, beta: { command: TREE } } });
+    run = runCli(['up'], project.root);
+    await run.waitForOutput(/^alpha\s*│ pids \d+ \d+$/m);
+    await run.waitForOutput(/^beta\s*│ pids \d+ \d+$/m);
+    assert.match(run.stdout(), /^alpha\s*│ ── started · pid \d+ ──$/m);
+    const pids = [...run.stdout().matchAll(/pids (\d+) (\d+)/g)].flatMap((m) => [Number(m[1]), Number(m[2])]);
+    assert.equal(pids.length, 4);
+
+    run.child.kill('SIGINT');
+    const { code } = await run.exited;
+    assert.equal(code, 0, run.stdout() + run.stderr());
+    for (const pid of pids) assert.equal(pidAlive(pid), false, `pid ${pid} is gone`);
+  });
+
+  it('runs only the named processes and refuses unknown names', async () => {
+    project.writeConfig({ processes: { alpha: { command: TREE }, beta: { command: TREE } } });
+    const unknown = runCli(['up', 'gamma'], project.root);
+    assert.equal((await unknown.exited).code, 2);
+    assert.match(unknown.stdout(), /no process or group named gamma/);
+
+    run = runCli(['up', 'beta'], project.root);
+    await run.waitForOutput(/^beta\s*│ pids/m);
+    run.child.kill('SIGTERM');
+    assert.equal((await run.exited).code, 0);
+    assert.doesNotMatch(run.stdout(), /^alpha\s*│/m);
+  });
+
+  it('delivers 200,000 lines from one child complete and in order', async () => {
+    const script = "let s = ''; for (let i = 1; i <= 200000; i++) s += i + '\\n'; process.stdout.write(s);";
+    project.writeConfig({ processes: { flood: { command: ['node', '-e', script] } } });
+    run = runCli(['up'], project.root);
+    await run.waitForOutput(/── exited with code 0/, 30000);
+    run.child.kill('SIGINT');
+    await run.exited;
+    const numbers = [...run.stdout().matchAll(/^flood\s*│ (\d+)$/gm)].map((m) => Number(m[1]));
+    assert.equal(numbers.length, 200000);
+    assert.ok(numbers.every((n, i) => n === i + 1), 'lines arrive in order');
+  });
+
+  it('keeps running on the last good config when .procs.json breaks, and applies a fixed one', async () => {
+    project.writeConfig({ processes: { alpha: { command: TREE } } });
+    run = runCli(['up'], project.root);
+    await run.waitForOutput(/^alpha\s*│ pids/m);
+    project.write('.procs.json', '{ "processes": { "alpha": { "command": } } }');
+    await run.waitForOutput(/keeping the last good one/);
+    project.writeConfig({ processes: { alpha: { command: TREE }, beta: { command: TREE } } });
+    await run.waitForOutput(/config applied: started beta/);
+    await waitFor(() => /^beta\s*│ pids/m.test(run?.stdout() ?? ''), { timeoutMs: 10000, message: 'beta output' });
+    assert.equal((run.stdout().match(/^alpha\s*│ ── started/gm) ?? []).length, 1, 'alpha was not restarted');
+  });
+});

@@ -1,0 +1,144 @@
+import * as assert from 'node:assert/strict';
+import { loadConfig } from '../../../src/core/config/loadConfig';
+import { Supervisor } from '../../../src/core/supervisor';
+import { isAlive as pidAlive } from '../../../src/core/process/killTree';
+import { IDLE_COMMAND, makeTempProject, type TempProject } from '../helpers/tempProject';
+import { waitFor } from '../helpers/waitFor';
+
+describe('Supervisor', function () {
+  let project: TempProject;
+  let supervisor: Supervisor;
+
+  beforeEach(() => {
+    project = makeTempProject();
+    supervisor = new Supervisor();
+  });
+
+  afterEach(async () => {
+    await supervisor.dispose();
+    project.remove();
+  });
+
+  const applyConfig = async (config: unknown) => {
+    project.writeConfig(config);
+    return supervisor.apply(await loadConfig(project.configFile));
+  };
+  const pidOf = (name: string): number => {
+    const pid = supervisor.get(name)?.state.pid;
+    assert.ok(pid, `${name} has a pid`);
+    return pid;
+  };
+  const waitRunning = (...names: string[]) =>
+    waitFor(() => names.every((name) => supervisor.get(name)?.state.status === 'running'), {
+      timeoutMs: 10000,
+      message: `${names.join(', ')} running`,
+    });
+
+  it('apply() starts added, stops removed and restarts changed processes, leaving the rest alone', async () => {
+    await applyConfig({
+      processes: {
+        same: { command: IDLE_COMMAND },
+        changed: { command: IDLE_COMMAND, env: { MODE: 'one' } },
+        removed: { command: IDLE_COMMAND },
+        onDemand: { command: IDLE_COMMAND, autostart: false },
+      },
+    });
+    await supervisor.up();
+    await waitRunning('same', 'changed', 'removed');
+    assert.equal(supervisor.get('onDemand')?.state.status, 'stopped');
+    const before = { same: pidOf('same'), changed: pidOf('changed'), removed: pidOf('removed') };
+
+    const report = await applyConfig({
+      processes: {
+        same: { command: IDLE_COMMAND },
+        changed: { command: IDLE_COMMAND, env: { MODE: 'two' } },
+        onDemand: { command: IDLE_COMMAND, autostart: false },
+        added: { command: IDLE_COMMAND },
+      },
+    });
+
+    assert.deepEqual(report.started, ['added']);
+    assert.deepEqual(report.restarted, ['changed']);
+    assert.deepEqual(report.stopped, ['removed']);
+    await waitRunning('same', 'changed', 'added');
+    assert.equal(pidOf('same'), before.same, 'unchanged process keeps its pid');
+    assert.notEqual(pidOf('changed'), before.changed, 'changed process has a new pid');
+    assert.equal(pidAlive(before.changed), false, 'old tree of the changed process is gone');
+    assert.equal(pidAlive(before.removed), false, 'removed process is gone');
+    assert.equal(supervisor.get('removed'), undefined);
+    assert.equal(supervisor.get('onDemand')?.state.status, 'stopped', 'on-demand process was not started');
+    assert.deepEqual(
+      supervisor.processes.map((process) => process.name),
+      ['same', 'changed', 'onDemand', 'added'],
+      'processes follow config order',
+    );
+  });
+
+  it('does not apply a config with errors: everything keeps running on the last good one', async () => {
+    await applyConfig({ processes: { api: { command: IDLE_COMMAND } } });
+    await supervisor.up();
+    await waitRunning('api');
+    const pid = pidOf('api');
+
+    project.write('.procs.json', '{ "processes": { "api": { "command": 42 } } }');
+    const report = await supervisor.apply(await loadConfig(project.configFile));
+
+    assert.equal(report.applied, false);
+    assert.ok(report.problems.some((problem) => problem.severity === 'error' && problem.path === 'processes.api.command'));
+    assert.equal(supervisor.get('api')?.state.status, 'running');
+    assert.equal(pidOf('api'), pid);
+    assert.deepEqual(supervisor.config?.processes.map((spec) => spec.command), [IDLE_COMMAND]);
+  });
+
+  it('selects by name, instance, group and all', async () => {
+    await applyConfig({
+      processes: {
+        api: { command: IDLE_COMMAND, instances: 2, group: 'backend' },
+        db: { command: IDLE_COMMAND, group: ['backend', 'data'] },
+        web: { command: IDLE_COMMAND, autostart: false },
+      },
+    });
+    const names = (selectors: string[]) => supervisor.select(selectors).processes.map((process) => process.name);
+    assert.deepEqual(names(['api']), ['api#1', 'api#2']);
+    assert.deepEqual(names(['api#2']), ['api#2']);
+    assert.deepEqual(names(['backend']), ['api#1', 'api#2', 'db']);
+    assert.deepEqual(names(['data', 'web']), ['db', 'web']);
+    assert.deepEqual(names(['all']), ['api#1', 'api#2', 'db', 'web']);
+    assert.deepEqual(supervisor.select(['nope']).unknown, ['nope']);
+
+    await supervisor.start(['api#2', 'web']);
+    await waitRunning('api#2', 'web');
+    assert.equal(supervisor.get('api#1')?.state.status, 'stopped');
+    await supervisor.stop(['backend']);
+    assert.equal(supervisor.get('api#2')?.state.status, 'stopped');
+    assert.equal(supervisor.get('web')?.state.status, 'running');
+  });
+
+  it('restarts on a watched change at most twice for a flood of 50, and never for ignored or stopped ones', async () => {
+    project.write('src/app.js', '');
+    project.write('src/app.test.js', '');
+    await applyConfig({
+      processes: {
+        watcher: { command: IDLE_COMMAND, watch: ['src/**/*.js'], ignore: ['**/*.test.js'] },
+        idle: { command: IDLE_COMMAND, watch: ['src/**'], autostart: false },
+      },
+    });
+    await supervisor.up();
+    await waitRunning('watcher');
+    let spawns = 0;
+    supervisor.onDidChangeState(({ name, current }) => {
+      if (name === 'watcher' && current.status === 'running') spawns++;
+    });
+
+    assert.deepEqual(supervisor.fileChanged(`${project.root}/src/app.test.js`, 'saved').restarting, []);
+    const firstPid = pidOf('watcher');
+    const flood = Array.from({ length: 50 }, () => supervisor.fileChanged(`${project.root}/src/app.js`, 'app.js saved'));
+    assert.deepEqual(flood[0].restarting, ['watcher']);
+    await Promise.all(flood.map((change) => change.settled));
+    await waitRunning('watcher');
+    assert.ok(spawns >= 1 && spawns <= 2, `the flood restarted the watcher ${spawns} times`);
+    assert.notEqual(pidOf('watcher'), firstPid);
+    assert.equal(pidAlive(firstPid), false);
+    assert.equal(supervisor.get('idle')?.state.status, 'stopped', 'a stopped watcher stays stopped');
+  });
+});
