@@ -1,0 +1,62 @@
+// Shared bits for the benchmark scripts: statistics, /proc readings, temp projects.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const OUT = path.resolve(import.meta.dirname, '../out/src/core');
+
+/** The engine as compiled by `tsc -p tsconfig.test.json`. */
+export const core = {
+  Supervisor: require(`${OUT}/supervisor.js`).Supervisor,
+  loadConfig: require(`${OUT}/config/loadConfig.js`).loadConfig,
+};
+
+export const CLI = path.resolve(import.meta.dirname, '../dist/cli.js');
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function format(ms) {
+  return `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+}
+
+/** High-resolution wall clock shared across processes (epoch-based). */
+export const wallNow = () => performance.timeOrigin + performance.now();
+
+export function tempProject(config) {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'procs-bench-')));
+  const configFile = path.join(root, '.procs.json');
+  fs.writeFileSync(configFile, JSON.stringify(config));
+  return { root, configFile, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
+}
+
+const TICK_MS = 1000 / 100; // USER_HZ is 100 on Linux.
+
+/** CPU time (user + system) a process has used so far, in ms. */
+export function cpuMs(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+export function rssMb(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+}
+
+/** Resolves with the first state change of `name` that satisfies `test`. */
+export function nextState(supervisor, name, test) {
+  return new Promise((resolve) => {
+    const subscription = supervisor.onDidChangeState((change) => {
+      if (change.name === name && test(change.current)) {
+        subscription.dispose();
+        resolve({ at: wallNow(), state: change.current });
+      }
+    });
+  });
+}

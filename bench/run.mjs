@@ -1,0 +1,23 @@
+// `npm run bench`: prints the engine's figures as medians over repeated runs on this machine.
+import * as os from 'node:os';
+import { burst, idle } from './cli.mjs';
+import { format } from './lib.mjs';
+import { changeToSpawn, crashToRespawn, stubbornStop } from './reaction.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+
+console.log(`procs benchmarks · ${os.cpus().length} cores · node ${process.version} · medians of ${RUNS} runs\n`);
+
+const row = (label, value, target = '') => console.log(`${label.padEnd(52)} ${value.padStart(12)}   ${target}`);
+
+row('change → new child spawned (old exit excluded)', format(await changeToSpawn(RUNS)), 'target < 5 ms');
+row('crash → respawn, beyond the scheduled delay', format(await crashToRespawn(RUNS)), 'target < 5 ms');
+const stop = await stubbornStop(Math.max(3, Math.round(RUNS / 3)));
+row('stop: SIGTERM-ignorer + grandchild, 300 ms grace', format(stop.total));
+row('  of which beyond the grace period', format(stop.beyondGrace));
+const flood = await burst(Math.max(3, Math.round(RUNS / 3)));
+row('200,000-line burst through procs up: time', format(flood.time));
+row('200,000-line burst: supervisor CPU', format(flood.cpu), 'target < 300 ms');
+const quiet = await idle(10, 5);
+row('10 idle processes: supervisor CPU over 5 s', format(quiet.cpu), 'target 0 ms');
+row('10 idle processes: supervisor RSS', `${quiet.rss.toFixed(1)} MB`, 'target < 50 MB');
