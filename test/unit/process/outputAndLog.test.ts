@@ -1,0 +1,99 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { removeAnsi } from '../../../src/core/process/ansi';
+import { instanceLogPath } from '../../../src/core/process/logFile';
+import { ManagedProcess } from '../../../src/core/process/managedProcess';
+import { ProcessProbe } from '../helpers/processProbe';
+import { makeSpec, nodeFixture } from '../helpers/processSpec';
+import type { OutputOptions } from '../../../src/core/config/types';
+
+const instance = { name: 'flood', index: 1, count: 1, root: '/' };
+
+function numbers(count: number, from = 0): string[] {
+  return Array.from({ length: count }, (_, n) => String(from + n));
+}
+
+describe('ManagedProcess output and log file', () => {
+  let dir: string;
+  const started: ManagedProcess[] = [];
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'procs-log-'));
+  });
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((p) => p.dispose()));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Runs the flooder to its end; resolves with the probe as it was when 'exited' was fired. */
+  async function flood(count: number, output: Partial<OutputOptions> = {}, flags: string[] = [], onExited = () => {}) {
+    const spec = makeSpec({
+      name: 'flood',
+      command: nodeFixture('flooder.js', count, ...flags),
+      restart: 'never',
+      output: { ...makeSpec().output, ...output },
+    });
+    const process = new ManagedProcess(spec, instance);
+    started.push(process);
+    const probe = new ProcessProbe(process);
+    let linesAtExit = -1;
+    process.onDidChangeState((change) => {
+      if (change.current.status !== 'exited') return;
+      linesAtExit = probe.lines.length;
+      onExited();
+    });
+    await process.start();
+    await probe.waitForStatus('exited', 15_000);
+    return { probe, linesAtExit };
+  }
+
+  it('delivers 200,000 lines complete and in order, in far fewer batches, before the exit state', async () => {
+    const { probe, linesAtExit } = await flood(200_000);
+    assert.equal(probe.lines.length, 200_000);
+    assert.ok(probe.text().every((text, n) => text === String(n)), 'every line in order');
+    assert.ok(probe.batches <= 200_000 / 50, `batches: ${probe.batches}`);
+    assert.equal(linesAtExit, 200_000, 'all output is delivered before the exit is reported');
+    assert.equal(probe.process.state.message, 'exited with code 0');
+  });
+
+  it('writes every line to the log file without ANSI codes, on disk before the exit state', async () => {
+    const logFile = path.join(dir, 'logs', 'flood.log');
+    let logLinesAtExit = -1;
+    const countLogLines = () => (logLinesAtExit = fs.readFileSync(logFile, 'utf8').split('\n').length - 1);
+    const { probe } = await flood(20_000, { logFile }, ['--ansi'], countLogLines);
+    assert.ok(probe.text()[0].includes('\u001b['), 'onOutput keeps ANSI');
+    assert.equal(logLinesAtExit, 20_000);
+    assert.deepEqual(fs.readFileSync(logFile, 'utf8').split('\n').slice(0, -1), numbers(20_000));
+  });
+
+  it('prefixes log lines with an ISO time when timestamps are on', async () => {
+    const logFile = path.join(dir, 'flood.log');
+    await flood(3, { logFile, timestamps: true });
+    const lines = fs.readFileSync(logFile, 'utf8').split('\n').slice(0, -1);
+    assert.deepEqual(lines.map((l) => l.replace(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z /, '')), ['0', '1', '2']);
+  });
+
+  it('rotates by size, keeps keepLogs old files, and loses nothing in the kept ones', async () => {
+    const logFile = path.join(dir, 'flood.log');
+    const maxLogSizeBytes = 40_000;
+    await flood(50_000, { logFile, maxLogSizeBytes, keepLogs: 2 });
+    assert.ok(fs.existsSync(`${logFile}.1`) && fs.existsSync(`${logFile}.2`));
+    assert.ok(!fs.existsSync(`${logFile}.3`), 'only keepLogs rotated files');
+    const kept = [`${logFile}.2`, `${logFile}.1`, logFile].flatMap((file) =>
+      fs.readFileSync(file, 'utf8').split('\n').slice(0, -1),
+    );
+    // The kept files, oldest first, hold an unbroken run of lines ending with the last one.
+    assert.deepEqual(kept, numbers(kept.length, 50_000 - kept.length));
+  });
+
+  it('names the log of each of several instances apart', () => {
+    assert.equal(instanceLogPath('/l/api.log', 2, 3), '/l/api.2.log');
+    assert.equal(instanceLogPath('/l/api', 1, 2), '/l/api.1');
+    assert.equal(instanceLogPath('/l/api.log', 1, 1), '/l/api.log');
+  });
+
+  it('removeAnsi drops colour (CSI) and title (OSC) sequences, keeps the text', () => {
+    assert.equal(removeAnsi('\u001b[1;31mred\u001b[0m \u001b]0;title\u0007plain \u001b]8;;http://x\u001b\\link'), 'red plain link');
+  });
+});
