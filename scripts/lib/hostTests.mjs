@@ -2,14 +2,18 @@
 // with the smoke-test driver, opened in Chromium with the `payload` URL that
 // sets extensionDevelopmentPath/extensionTestsPath. The host's console comes
 // back through window.codeAutomationLog, its exit code through codeAutomationExit.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { format } from 'node:util';
 import { launchBrowser } from './browser.mjs';
 import { startCodeServer } from './codeServer.mjs';
 import { repoRoot } from './paths.mjs';
 import { copyWorkspace } from './workspace.mjs';
 
+const MARK = '[procs-host] '; // must match HOST_MARK in test/vscode/index.ts
+const SHOW_ALL = process.env.PROCS_HOST_LOG === 'all';
+const consoleLog = join(repoRoot, 'test-results', 'vscode', 'host-console.log');
 const DEADLINE_MS = Number(process.env.PROCS_HOST_TIMEOUT_MS || 5 * 60_000);
 
 /** Runs the suites; resolves to { passed, failed, skipped, failures } (never throws for test failures). */
@@ -20,18 +24,28 @@ export async function runHostSuites() {
   const workspace = await copyWorkspace();
   let server;
   let browser;
+  let logStream;
   try {
     server = await startCodeServer({ workspace, smokeDriver: true, env: { PROCS_TEST_RESULTS: resultsFile } });
     browser = await launchBrowser();
     const { page } = browser;
 
+    // Both bindings must exist before the page loads, or the workbench never sees them.
     let exitCode;
-    const exited = new Promise((resolve) => {
-      page.exposeFunction('codeAutomationExit', (code) => resolve((exitCode = code))).catch(() => {});
-    });
-    await page.exposeFunction('codeAutomationLog', (_type, args) => {
-      const text = Array.isArray(args) ? args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') : String(args);
-      for (const line of text.split('\n')) console.log(`  │ ${line}`);
+    let onExit;
+    const exited = new Promise((resolve) => (onExit = resolve));
+    await page.exposeFunction('codeAutomationExit', (code) => onExit((exitCode = code)));
+    // Everything goes to the log file; the console gets mocha's tagged lines, and
+    // errors that mention the repo (our extension or tests), or all with PROCS_HOST_LOG=all.
+    mkdirSync(dirname(consoleLog), { recursive: true });
+    logStream = createWriteStream(consoleLog);
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const text = Array.isArray(args) ? format(...args) : String(args);
+      logStream.write(`[${type}] ${text}\n`);
+      for (const line of text.split('\n')) {
+        if (line.startsWith(MARK)) console.log(`  │ ${line.slice(MARK.length)}`);
+        else if (SHOW_ALL || (type === 'error' && text.includes(repoRoot))) console.log(`  │ [${type}] ${line}`);
+      }
     });
 
     const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
@@ -62,6 +76,8 @@ export async function runHostSuites() {
     }
     return stats;
   } finally {
+    console.log(`  (full workbench + host console: ${consoleLog})`);
+    logStream?.end();
     await browser?.close();
     await server?.stop();
     rmSync(resultsFile, { force: true });

@@ -16,8 +16,9 @@ describe('workbench', function () {
   });
 
   it('lists the Procs extension as installed', async () => {
-    await wb.step('extensions view shows Procs', async () => {
-      await wb.runCommand('Extensions: Show Installed Extensions');
+    await wb.step('extensions view shows Procs', async (page) => {
+      await wb.runCommand('View: Show Extensions');
+      await page.keyboard.type('@installed procs');
       await wb.waitForText(/Procs/, { selector: '.part.sidebar', timeout: 30_000 });
     });
   });

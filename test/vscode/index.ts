@@ -5,6 +5,11 @@
 import * as fs from 'fs';
 import Mocha from 'mocha';
 import * as path from 'path';
+import * as util from 'util';
+
+// Tags the reporter's lines so the code-server runner can tell them apart from
+// the workbench's own log chatter that reaches it on the same channel.
+export const HOST_MARK = '[procs-host] ';
 
 interface Failure {
   title: string;
@@ -21,7 +26,14 @@ function findTests(dir: string): string[] {
   return found.sort();
 }
 
+function tagReporterOutput(): void {
+  const base = Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void };
+  base.consoleLog = (...args: unknown[]) =>
+    console.log(util.format(...args).split('\n').map((line) => HOST_MARK + line).join('\n'));
+}
+
 export function run(): Promise<void> {
+  tagReporterOutput();
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000 });
   for (const file of findTests(__dirname)) mocha.addFile(file);
 

@@ -52,12 +52,21 @@ async function quickInput(page, text) {
   return input;
 }
 
-/** Runs a Command Palette command by its label (e.g. "Procs: Start All"). */
-export async function runCommand(page, label) {
+/** Runs a Command Palette command by its exact label (e.g. "Procs: Start All"). */
+export async function runCommand(page, label, { timeout = 10_000 } = {}) {
   await quickInput(page, `>${label}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: textPattern(label) }).first()
-    .waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
+  // Exact match on the row's first line, so "Procs: Start" does not pick "Procs: Start All".
+  const rows = page.locator('.quick-input-widget .monaco-list-row');
+  const deadline = Date.now() + timeout;
+  let offered = [];
+  while (Date.now() < deadline) {
+    offered = (await rows.allInnerTexts()).map((t) => t.replace(nbsp, ' ').split('\n')[0].trim());
+    const index = offered.indexOf(label);
+    if (index >= 0) return rows.nth(index).click();
+    await page.waitForTimeout(200);
+  }
+  await page.keyboard.press('Escape');
+  throw new Error(`command "${label}" is not in the Command Palette; it offered: ${offered.join(' | ')}`);
 }
 
 /** Opens a view (or view container) by title through "View: Open View". */

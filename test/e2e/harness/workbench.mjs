@@ -42,9 +42,11 @@ export function useWorkbench(scenario, options = {}) {
   /** Runs one named step; screenshots after it (and on failure), and reports where it broke. */
   wb.step = async (name, fn) => {
     wb.currentStep = name;
+    const started = Date.now();
     try {
       const value = await fn(wb.page);
-      await wb.screenshot(name);
+      const shot = await wb.screenshot(name);
+      console.log(`      · ${name} (${((Date.now() - started) / 1000).toFixed(1)}s) → ${shot}`);
       return value;
     } catch (err) {
       await wb.screenshot(`${name}-FAILED`);
