@@ -33,6 +33,8 @@ export function watchFiles(roots: string[], onChange: (absPath: string) => void,
   watcher.on('error', (error) => onError?.(error));
   return {
     ready,
-    dispose: () => void watcher.close(),
+    dispose: () => {
+      watcher.close().catch((error: unknown) => onError?.(error));
+    },
   };
 }
