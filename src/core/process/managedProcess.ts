@@ -183,8 +183,9 @@ export class ManagedProcess {
   }
 
   async dispose(): Promise<void> {
-    await this.stop();
+    // Set first, so an operation queued behind the stop cannot spawn again.
     this.disposed = true;
+    await this.stop();
     this.batcher.dispose();
     await this.logFile?.close();
     this.stateEmitter.dispose();
@@ -249,7 +250,8 @@ export class ManagedProcess {
     child.on('exit', () => {
       // Members of the group still hold the port and the pipes; a crash must not leave them behind.
       if (!run.stopRequested && run.pid !== undefined) {
-        run.cleanup = this.deps.killTree(run.pid, { signal: 'SIGKILL', timeoutMs: 0 });
+        // Best effort: if it fails the run still ends, and a later stop signals the group again.
+        run.cleanup = this.deps.killTree(run.pid, { signal: 'SIGKILL', timeoutMs: 0 }).catch(() => []);
       }
     });
     // 'close' comes after the exit and the end of stdout/stderr, so no output is missed.

@@ -32,7 +32,7 @@ export function spawnChild(spec: ProcessSpec, target: SpawnTarget, spawn: SpawnF
   if (!isDirectory(spec.cwd)) return { ok: false, message: workingDirectoryNotFound(spec.cwd) };
 
   const viaShell = typeof spec.command === 'string';
-  const [file, args] = viaShell ? ['/bin/sh', ['-c', spec.command as string]] : splitArgv(spec.command as string[]);
+  const [file, ...args] = typeof spec.command === 'string' ? ['/bin/sh', '-c', spec.command] : spec.command;
   if (file === undefined) return { ok: false, message: 'empty command' };
   const options: SpawnOptions = {
     cwd: spec.cwd,
@@ -46,10 +46,6 @@ export function spawnChild(spec: ProcessSpec, target: SpawnTarget, spawn: SpawnF
     // Node throws synchronously only for a few errno values (e.g. EINVAL); still a user-facing failure.
     return { ok: false, message: describeSpawnError(error as NodeJS.ErrnoException, file) };
   }
-}
-
-function splitArgv(argv: readonly string[]): [string | undefined, string[]] {
-  return [argv[0], argv.slice(1)];
 }
 
 function isDirectory(dir: string): boolean {
