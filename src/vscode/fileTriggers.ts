@@ -1,13 +1,14 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME } from '../core/config/loadConfig';
-import type { FolderRegistry } from './folders';
+import type { FolderRegistry, ProcsFolder } from './folders';
 import { settings } from './settings';
 
 /**
  * Restart on save: a saved document restarts the processes that watch it. Changes made outside
  * the editor arrive through a file watcher (setting `procs.restartOnExternalChanges`).
- * A save also fires the watcher, so a path handled by a save drops the next watcher event for it.
+ * A save also fires the watcher, in either order relative to the save event, so the path is marked
+ * just before it is written (`onWillSaveTextDocument`) and the next watcher event for it is dropped.
  */
 export class FileTriggers implements vscode.Disposable {
   private readonly justSaved = new Set<string>();
@@ -16,7 +17,8 @@ export class FileTriggers implements vscode.Disposable {
 
   constructor(private readonly registry: FolderRegistry) {
     this.subscriptions = [
-      vscode.workspace.onDidSaveTextDocument((document) => this.saved(document.uri)),
+      vscode.workspace.onWillSaveTextDocument(({ document }) => this.willSave(document.uri)),
+      vscode.workspace.onDidSaveTextDocument((document) => this.trigger(document.uri, 'saved')),
       registry.onDidChangeFolders(() => this.syncWatchers()),
     ];
     this.syncWatchers();
@@ -27,8 +29,8 @@ export class FileTriggers implements vscode.Disposable {
     this.watchers.clear();
   }
 
-  private saved(uri: vscode.Uri): void {
-    if (this.trigger(uri, 'saved')) this.justSaved.add(uri.fsPath);
+  private willSave(uri: vscode.Uri): void {
+    if (this.supervisedFolder(uri)) this.justSaved.add(uri.fsPath);
   }
 
   private changedOnDisk(uri: vscode.Uri): void {
@@ -37,14 +39,17 @@ export class FileTriggers implements vscode.Disposable {
     this.trigger(uri, 'changed on disk');
   }
 
-  /** Returns whether the path belongs to a supervised folder (whatever restarted). */
-  private trigger(uri: vscode.Uri, how: string): boolean {
-    if (uri.scheme !== 'file' || path.basename(uri.fsPath) === CONFIG_FILE_NAME) return false;
-    const entry = this.registry.forFile(uri);
-    if (!entry) return false;
+  /** The supervised folder of a file, unless it is the config (a config change is applied, not a trigger). */
+  private supervisedFolder(uri: vscode.Uri): ProcsFolder | undefined {
+    if (uri.scheme !== 'file' || path.basename(uri.fsPath) === CONFIG_FILE_NAME) return undefined;
+    return this.registry.forFile(uri);
+  }
+
+  private trigger(uri: vscode.Uri, how: string): void {
+    const entry = this.supervisedFolder(uri);
+    if (!entry) return;
     const relative = path.relative(entry.folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
     entry.supervisor.fileChanged(uri.fsPath, `${relative} ${how}`);
-    return true;
   }
 
   /** One watcher per supervised folder. */

@@ -69,7 +69,7 @@ describeOnFixture('Procs view', () => {
     assert.match(tooltip.value, /node scripts\/server\.js/);
   });
 
-  it('shows a failed process in red with its exit code, and the status bar turns to a warning', async () => {
+  it('shows a failed process in red with its exit code and restart count', async () => {
     await vscode.commands.executeCommand('procs.start', 'crasher');
     await waitForStatus(supervisor, 'crasher', 'failed');
     const crasher = (await roots()).find((item) => labelOf(item) === 'crasher');
