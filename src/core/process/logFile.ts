@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import type { OutputOptions } from '../config/types';
 import { removeAnsi } from './ansi';
 import type { OutputLine } from './outputTypes';
 
@@ -100,4 +101,20 @@ export function instanceLogPath(file: string, index: number, count: number): str
   if (count <= 1) return file;
   const ext = path.extname(file);
   return `${file.slice(0, file.length - ext.length)}.${index}${ext}`;
+}
+
+/** The log of one instance as the spec's output options describe it, or undefined for none. */
+export function openInstanceLog(
+  output: OutputOptions,
+  index: number,
+  count: number,
+  onError: (message: string) => void,
+): LogFile | undefined {
+  if (!output.logFile) return undefined;
+  return new LogFile(instanceLogPath(output.logFile, index, count), {
+    maxBytes: output.maxLogSizeBytes,
+    keep: output.keepLogs,
+    timestamps: output.timestamps,
+    onError,
+  });
 }

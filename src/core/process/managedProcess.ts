@@ -4,13 +4,13 @@ import type { ProcessSpec } from '../config/types';
 import { Emitter, type Event } from '../events';
 import { consecutiveAfterRun } from './backoff';
 import { killTree as realKillTree, type KillTreeFn } from './killTree';
-import { LineSplitter } from './lineSplitter';
-import { instanceLogPath, LogFile } from './logFile';
+import { openInstanceLog, type LogFile } from './logFile';
 import * as msg from './messages';
 import { OutputBatcher } from './outputBatcher';
-import type { OutputBatch, OutputStream } from './outputTypes';
+import type { OutputBatch } from './outputTypes';
 import { decideRestart } from './restartPolicy';
 import { spawnChild, type SpawnFn } from './spawnChild';
+import { watchChild } from './watchChild';
 import { assertNever, type ExitInfo, type ProcessState, type ProcessStateChange, type ProcessStatus } from './states';
 
 export interface InstanceInfo {
@@ -86,15 +86,7 @@ export class ManagedProcess {
       nextRestartAt: undefined,
       message: spec.disabled ? msg.DISABLED_MESSAGE : msg.stoppedMessage([]),
     };
-    const { output } = spec;
-    this.logFile = output.logFile
-      ? new LogFile(instanceLogPath(output.logFile, instance.index, instance.count), {
-          maxBytes: output.maxLogSizeBytes,
-          keep: output.keepLogs,
-          timestamps: output.timestamps,
-          onError: (message) => this.reportProblem(message),
-        })
-      : undefined;
+    this.logFile = openInstanceLog(spec.output, instance.index, instance.count, (message) => this.reportProblem(message));
     this.batcher = new OutputBatcher(this.name, (batch) => {
       this.logFile?.write(batch.lines);
       this.outputEmitter.fire(batch);
@@ -224,38 +216,24 @@ export class ManagedProcess {
       done: new Promise<void>((resolve) => (resolveDone = resolve)),
     };
     this.run = run;
-    const stdout = new LineSplitter((text) => this.addLine('stdout', text));
-    const stderr = new LineSplitter((text) => this.addLine('stderr', text));
-    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
-
-    let ended = false;
-    const end = (exit: ExitInfo | undefined, spawnError: string | undefined): void => {
-      if (ended) return;
-      ended = true;
-      stdout.flush();
-      stderr.flush();
-      run.exit = exit;
-      void this.finishRun(run, spawnError).then(resolveDone);
-    };
-    child.on('spawn', () => {
-      run.startedAt = this.deps.clock.now();
-      if (this.run !== run || run.stopRequested) return;
-      this.setState({ status: 'running', pid: child.pid, startedAt: run.startedAt, message: msg.runningMessage(child.pid) });
-    });
-    // Before 'spawn' this is ENOENT/EACCES; later ones (a failed kill) change nothing we track.
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      if (run.startedAt === undefined) end(undefined, msg.describeSpawnError(error, file));
-    });
-    child.on('exit', () => {
-      // Members of the group still hold the port and the pipes; a crash must not leave them behind.
-      if (!run.stopRequested && run.pid !== undefined) {
+    watchChild(child, file, {
+      line: (stream, text) => this.batcher.add({ stream, text, time: this.deps.clock.now() }),
+      spawned: () => {
+        run.startedAt = this.deps.clock.now();
+        if (this.run !== run || run.stopRequested) return;
+        this.setState({ status: 'running', pid: run.pid, startedAt: run.startedAt, message: msg.runningMessage(run.pid) });
+      },
+      exited: () => {
+        // Members of the group still hold the port and the pipes; a crash must not leave them behind.
         // Best effort: if it fails the run still ends, and a later stop signals the group again.
+        if (run.stopRequested || run.pid === undefined) return;
         run.cleanup = this.deps.killTree(run.pid, { signal: 'SIGKILL', timeoutMs: 0 }).catch(() => []);
-      }
+      },
+      ended: (exit, spawnError) => {
+        run.exit = exit;
+        void this.finishRun(run, spawnError).then(resolveDone);
+      },
     });
-    // 'close' comes after the exit and the end of stdout/stderr, so no output is missed.
-    child.on('close', (code: number | null, signal: NodeJS.Signals | null) => end({ code, signal }, undefined));
   }
 
   /** Output and log on disk first, then the state change, so listeners see the last lines. */
@@ -316,10 +294,6 @@ export class ManagedProcess {
   private cancelBackoff(): void {
     this.backoffTimer?.cancel();
     this.backoffTimer = undefined;
-  }
-
-  private addLine(stream: OutputStream, text: string): void {
-    this.batcher.add({ stream, text, time: this.deps.clock.now() });
   }
 
   /** Problems of our own (a log file that cannot be written) reach the user in the output. */
