@@ -76,7 +76,8 @@ export class ManagedProcess {
     deps: Partial<ManagedProcessDeps> = {},
   ) {
     this.name = instance.name;
-    this.deps = { clock: systemClock, spawn: nodeSpawn, killTree: realKillTree, ...deps };
+    // `??`, not a spread: a dependency passed as undefined still gets the real one.
+    this.deps = { clock: deps.clock ?? systemClock, spawn: deps.spawn ?? nodeSpawn, killTree: deps.killTree ?? realKillTree };
     this.current = {
       status: spec.disabled ? 'disabled' : 'stopped',
       pid: undefined,

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { isAlive } from '../../../src/core/process/killTree';
 import { ManagedProcess } from '../../../src/core/process/managedProcess';
+import { FakeClock } from '../helpers/fakeClock';
 import { freePort, isPortFree } from '../helpers/ports';
 import { ProcessProbe } from '../helpers/processProbe';
 import { makeSpec, nodeFixture } from '../helpers/processSpec';
@@ -12,8 +13,8 @@ describe('ManagedProcess stop', () => {
   afterEach(async () => {
     await Promise.all(started.splice(0).map((p) => p.dispose()));
   });
-  function managed(spec = makeSpec()): ProcessProbe {
-    const process = new ManagedProcess(spec, instance);
+  function managed(spec = makeSpec(), clock?: FakeClock): ProcessProbe {
+    const process = new ManagedProcess(spec, instance, { clock });
     started.push(process);
     return new ProcessProbe(process);
   }
@@ -33,6 +34,20 @@ describe('ManagedProcess stop', () => {
     assert.deepEqual([root, grandchild, escaped].filter(isAlive), []);
     assert.equal(await isPortFree(inGroup), true, 'grandchild port free');
     assert.equal(await isPortFree(detached), true, 'detached grandchild port free');
+  });
+
+  it('a root that crashes takes its group with it, so the restart finds the port free', async () => {
+    const port = await freePort();
+    const clock = new FakeClock();
+    const probe = managed(makeSpec({ command: nodeFixture('grandchild-spawner.js', port, '--crash') }), clock);
+    await probe.process.start();
+    const grandchild = Number((await probe.waitForLine(/^pids (\d+)$/))[1]);
+
+    await probe.waitForStatus('backoff');
+
+    assert.equal(isAlive(grandchild), false);
+    assert.equal(await isPortFree(port), true);
+    assert.equal(probe.process.state.message, 'exited with code 1; restarting in 100 ms');
   });
 
   it('force-kills a child that ignores SIGTERM once the grace period is over', async () => {
