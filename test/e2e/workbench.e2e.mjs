@@ -15,11 +15,12 @@ describe('workbench', function () {
     });
   });
 
-  it('lists the Procs extension as installed', async () => {
-    await wb.step('extensions view shows Procs', async (page) => {
-      await wb.runCommand('View: Show Extensions');
-      await page.keyboard.type('@installed procs');
-      await wb.waitForText(/Procs/, { selector: '.part.sidebar', timeout: 30_000 });
+  it('runs the installed Procs extension', async () => {
+    await wb.step('running extensions list Procs', async () => {
+      // Local and fast (the Extensions view would query the unreachable marketplace).
+      await wb.runCommand('Developer: Show Running Extensions');
+      // The list may open as a modal editor, so look in the whole workbench: name + version.
+      await wb.waitForText(/\bProcs\s+\d+\.\d+\.\d+/, { timeout: 30_000 });
     });
   });
 });

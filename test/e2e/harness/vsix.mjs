@@ -9,7 +9,7 @@ export function getVsix() {
   pending ??= (async () => {
     if (process.env.PROCS_VSIX && existsSync(process.env.PROCS_VSIX)) return process.env.PROCS_VSIX;
     if ((await buildExtension()) !== 0) throw new Error('npm run build failed');
-    return packageVsix();
+    return (await packageVsix()).vsix;
   })();
   return pending;
 }
