@@ -55,8 +55,9 @@ export class FolderRegistry implements vscode.Disposable {
 
   constructor(private readonly startOnOpen: StartOnOpen) {}
 
+  /** In workspace folder order, whichever config loaded first. */
   get all(): ProcsFolder[] {
-    return [...this.folders.values()];
+    return [...this.folders.values()].sort((a, b) => a.folder.index - b.folder.index);
   }
 
   get(folderUri: vscode.Uri | string): ProcsFolder | undefined {

@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ProcsApi } from '../../src/vscode/api';
 import type { TreeNode } from '../../src/vscode/treeNodes';
@@ -62,5 +64,22 @@ import { procsApi, TEST_MODE, waitFor } from './fixtures/kit';
     await vscode.commands.executeCommand('procs.stop', 'web');
     assert.strictEqual(alpha.get('web')?.state.status, 'stopped');
     assert.strictEqual(beta.get('web')?.state.status, 'stopped');
+  });
+
+  it('Create .procs.json proposes entries from package.json and Procfile; deleting the file drops the supervisor', async () => {
+    const plain = folder('plain');
+    const file = path.join(plain.uri.fsPath, '.procs.json');
+    await vscode.commands.executeCommand('procs.createConfig');
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, file, 'the new file is opened');
+    assert.deepStrictEqual(JSON.parse(fs.readFileSync(file, 'utf8')), {
+      processes: { dev: { command: 'npm run dev' }, queue: { command: 'node -e "setInterval(() => {}, 60000)"' } },
+    });
+    await waitFor(() => api.supervisorFor(plain.uri)?.processes.length === 2, { message: 'a supervisor for plain with dev and queue' });
+    assert.strictEqual(api.supervisorFor(plain.uri)?.get('dev')?.state.status, 'stopped', 'creating a config starts nothing');
+
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(file);
+    await waitFor(() => api.supervisorFor(plain.uri) === undefined, { message: 'the supervisor of plain to go with its file' });
+    assert.strictEqual(api.supervisors().size, 2);
   });
 });
