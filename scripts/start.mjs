@@ -1,8 +1,8 @@
 // `npm start`: the demo. Builds and packages Procs, installs the .vsix into a
 // cached extensions dir of its own, and serves examples/demo (the repo folder
 // itself, so edits are real) in code-server until Ctrl-C.
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { installVsix, startCodeServer } from './lib/codeServer.mjs';
 import { buildExtension, packageVsix } from './lib/pack.mjs';
 import { cacheRoot, repoRoot } from './lib/paths.mjs';
@@ -22,6 +22,7 @@ if (problem) console.warn(`WARNING: release packaging fails (using a fallback .v
 const extensionsDir = join(cacheRoot, 'demo-extensions');
 mkdirSync(extensionsDir, { recursive: true });
 await installVsix(vsix, extensionsDir);
+rmSync(dirname(vsix), { recursive: true, force: true });
 
 let workspace = demoWorkspace;
 if (!existsSync(workspace)) {

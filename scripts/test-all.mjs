@@ -21,7 +21,7 @@ function header(title) {
 }
 
 /** Adds a stage's counts; `stats` null means the stage broke before reporting (one failure). */
-function record(stage, stats, brokeBecause) {
+function record(stage, stats, brokeBecause, quiet = false) {
   if (!stats) {
     total.failed += 1;
     failures.push(`${stage}: ${brokeBecause}`);
@@ -31,7 +31,7 @@ function record(stage, stats, brokeBecause) {
   total.failed += stats.failed;
   total.skipped += stats.skipped ?? 0;
   for (const f of stats.failures ?? []) failures.push(`${stage}: ${f.title}`);
-  console.log(`→ ${stage}: ${stats.passed} passed, ${stats.failed} failed, ${stats.skipped ?? 0} skipped`);
+  if (!quiet) console.log(`→ ${stage}: ${stats.passed} passed, ${stats.failed} failed, ${stats.skipped ?? 0} skipped`);
 }
 
 /** A command that counts as one test. */
@@ -39,7 +39,7 @@ async function check(stage, cmd, args) {
   const t = Date.now();
   const code = await run(cmd, args, { cwd: repoRoot });
   console.log(`→ ${stage}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${since(t)}`);
-  record(stage, { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 });
+  record(stage, { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 }, '', true);
   return code === 0;
 }
 

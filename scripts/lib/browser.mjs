@@ -16,6 +16,8 @@ export async function launchBrowser({ viewport = { width: 1400, height: 900 } } 
   const profile = await mkdtemp(join(tmpdir(), 'procs-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath, headless: true, args: ARGS, viewport,
+    // Our cleanup handles signals, so Playwright must not exit the process first.
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
   });
   let closed;
   const close = () => (closed ??= (async () => {
@@ -23,8 +25,8 @@ export async function launchBrowser({ viewport = { width: 1400, height: 900 } } 
     await context.close().catch(() => {});
     rmSync(profile, { recursive: true, force: true });
   })());
-  // Playwright kills its browser when this process exits; stop() just does it earlier.
-  const unregister = onCleanup({ stop: close, kill: () => {} });
+  // Playwright kills its browser when this process exits; close() does it earlier and tidies up.
+  const unregister = onCleanup({ stop: close, kill: () => rmSync(profile, { recursive: true, force: true }) });
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page, close };
 }

@@ -93,6 +93,7 @@ export async function startCodeServer(options = {}) {
   const kill = () => {
     for (const pid of descendants(pgid)) killQuietly(pid, 'SIGKILL');
     killQuietly(-pgid, 'SIGKILL');
+    if (!process.env.PROCS_KEEP_TMP) rmSync(tmp, { recursive: true, force: true });
   };
   const stop = () => (stopped ??= (async () => {
     const stray = descendants(pgid);
