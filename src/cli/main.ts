@@ -7,7 +7,17 @@ declare const PROCS_VERSION: string | undefined;
 
 async function main(): Promise<number> {
   const command = parseArgs(process.argv.slice(2), process.cwd());
-  const write = (text: string): void => void process.stdout.write(text);
+  // A reader that goes away (`procs up | head`) must not crash us and orphan the children.
+  let closed = false;
+  const outputClosed = new Promise<void>((resolve) =>
+    process.stdout.on('error', () => {
+      closed = true;
+      resolve();
+    }),
+  );
+  const write = (text: string): void => {
+    if (!closed) process.stdout.write(text);
+  };
   switch (command.kind) {
     case 'help':
       write(`${USAGE}\n`);
@@ -22,7 +32,7 @@ async function main(): Promise<number> {
       return runCheck(command.configFile, process.cwd(), write);
     case 'up': {
       const printer = new Printer({ write, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
-      return runUp({ configFile: command.configFile, selectors: command.selectors, cwd: process.cwd(), printer });
+      return runUp({ configFile: command.configFile, selectors: command.selectors, cwd: process.cwd(), printer, outputClosed });
     }
   }
 }
@@ -30,7 +40,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => {
     // Let stdout drain before leaving; a piped flood may still be queued.
-    process.stdout.write('', () => process.exit(code));
+    if (process.stdout.writable) process.stdout.write('', () => process.exit(code));
+    else process.exit(code);
   },
   (error: unknown) => {
     process.stderr.write(`procs: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -15,13 +15,15 @@ export interface UpOptions {
   selectors: string[];
   cwd: string;
   printer: Printer;
+  /** Resolves when output can no longer be written (a closed pipe): stop as for SIGTERM. */
+  outputClosed: Promise<void>;
 }
 
 /**
  * `procs up`: runs processes in the foreground until SIGINT or SIGTERM, restarting watchers on change
  * and re-applying `.procs.json` when it is saved. Resolves with the exit code.
  */
-export async function runUp({ configFile, selectors, cwd, printer }: UpOptions): Promise<number> {
+export async function runUp({ configFile, selectors, cwd, printer, outputClosed }: UpOptions): Promise<number> {
   const first = await loadConfig(configFile);
   for (const problem of first.problems) printer.note(formatProblem(problem, cwd));
   if (hasErrors(first.problems) || !first.config) return 1;
@@ -70,7 +72,7 @@ export async function runUp({ configFile, selectors, cwd, printer }: UpOptions):
   const configWatch = watchConfigFile(configFile, reload);
 
   await supervisor.up(selectors);
-  const code = await untilSignalled(supervisor, printer);
+  const code = await untilSignalled(supervisor, printer, outputClosed);
   configWatch.close();
   fileWatch?.dispose();
   return code;
@@ -93,8 +95,11 @@ function watchConfigFile(configFile: string, onChange: () => void): fs.FSWatcher
   });
 }
 
-/** First SIGINT/SIGTERM stops every tree gracefully (exit 0); a second kills them at once (exit 130). */
-function untilSignalled(supervisor: Supervisor, printer: Printer): Promise<number> {
+/**
+ * First SIGINT/SIGTERM (or a closed stdout) stops every tree gracefully (exit 0);
+ * a second signal kills them at once (exit 130).
+ */
+function untilSignalled(supervisor: Supervisor, printer: Printer, outputClosed: Promise<void>): Promise<number> {
   return new Promise((resolve) => {
     let stopping = false;
     const onSignal = (): void => {
@@ -113,5 +118,8 @@ function untilSignalled(supervisor: Supervisor, printer: Printer): Promise<numbe
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    void outputClosed.then(() => {
+      if (!stopping) onSignal();
+    });
   });
 }

@@ -77,4 +77,18 @@ describe('procs up', function () {
     await waitFor(() => /^beta\s*│ pids/m.test(run?.stdout() ?? ''), { timeoutMs: 10000, message: 'beta output' });
     assert.equal((run.stdout().match(/^alpha\s*│ ── started/gm) ?? []).length, 1, 'alpha was not restarted');
   });
+
+  it('stops every tree and exits when its output pipe closes, instead of orphaning children', async () => {
+    // The pipe's end is only noticed on the next write, so this tree keeps talking.
+    const ticking = [...TREE.slice(0, 2), `${TREE[2]} setInterval(() => console.log('tick'), 20);`];
+    project.writeConfig({ processes: { alpha: { command: ticking } } });
+    run = runCli(['up'], project.root);
+    await run.waitForOutput(/^alpha\s*│ pids \d+ \d+$/m);
+    const pids = [...run.stdout().matchAll(/pids (\d+) (\d+)/g)].flatMap((m) => [Number(m[1]), Number(m[2])]);
+    run.child.stdout?.destroy();
+    const { code } = await run.exited;
+    assert.equal(code, 0, run.stderr());
+    assert.doesNotMatch(run.stderr(), /EPIPE/);
+    for (const pid of pids) assert.equal(pidAlive(pid), false, `pid ${pid} is gone`);
+  });
 });
