@@ -61,7 +61,7 @@ export async function crashToRespawn(runs) {
 export async function stubbornStop(runs) {
   const graceMs = 300;
   const stubborn =
-    "process.on('SIGTERM', () => {}); require('child_process').spawn(process.execPath, ['-e', \"process.on('SIGTERM', () => {}); setInterval(() => {}, 1 << 30)\"], { stdio: 'ignore' }); setInterval(() => {}, 1 << 30)";
+    "process.on('SIGTERM', () => {}); require('child_process').spawn(process.execPath, ['-e', \"process.on('SIGTERM', () => {}); setInterval(() => {}, 1 << 30)\"], { stdio: 'ignore' }); console.log('ready'); setInterval(() => {}, 1 << 30)";
   const project = tempProject({
     processes: { stubborn: { command: ['node', '-e', stubborn], stop: { signal: 'SIGTERM', timeout: graceMs } } },
   });
@@ -69,9 +69,17 @@ export async function stubbornStop(runs) {
   await supervisor.apply(await core.loadConfig(project.configFile));
   const totals = [];
   for (let i = 0; i < runs; i++) {
-    const running = nextState(supervisor, 'stubborn', (s) => s.status === 'running');
+    // Wait for the child's own word that its SIGTERM handler is installed.
+    const ready = new Promise((resolve) => {
+      const sub = supervisor.onOutput((batch) => {
+        if (batch.lines.some((line) => line.text === 'ready')) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
     await supervisor.start(['stubborn']);
-    await running;
+    await ready;
     const t0 = wallNow();
     await supervisor.stop(['stubborn']);
     totals.push(wallNow() - t0);

@@ -31,12 +31,16 @@ export class Printer {
   output(batch: OutputBatch, spec: ProcessSpec | undefined): void {
     const prefix = this.prefix(batch.name);
     const keepAnsi = this.options.color || spec?.output.stripAnsi === false;
-    let text = '';
-    for (const line of batch.lines) {
-      const stamp = spec?.output.timestamps ? `${new Date(line.time).toISOString()} ` : '';
-      text += `${prefix}${stamp}${keepAnsi ? line.text : stripAnsi(line.text)}${this.options.color ? RESET : ''}\n`;
+    const timestamps = spec?.output.timestamps ?? false;
+    const suffix = this.options.color ? `${RESET}\n` : '\n';
+    // One flat string per batch: joining lines is cheaper to write out than a long chain of `+=`.
+    const parts = new Array<string>(batch.lines.length);
+    for (let i = 0; i < batch.lines.length; i++) {
+      const line = batch.lines[i];
+      const stamp = timestamps ? `${new Date(line.time).toISOString()} ` : '';
+      parts[i] = prefix + stamp + (keepAnsi || !hasEscape(line.text) ? line.text : stripAnsi(line.text)) + suffix;
     }
-    this.options.write(text);
+    this.options.write(parts.join(''));
   }
 
   /** A supervisor line about a process: started, exited, restarting. */
@@ -56,4 +60,9 @@ export class Printer {
     if (!this.options.color || color === undefined) return padded;
     return `\x1b[${color}m${padded}${RESET}`;
   }
+}
+
+/** Most lines hold no escape at all; they can skip the strip-ansi regex. */
+function hasEscape(text: string): boolean {
+  return text.includes('\x1b') || text.includes('\x9b');
 }

@@ -9,6 +9,10 @@ export const LINE_CUT_MARKER = ` … [line cut at ${MAX_LINE_BYTES} bytes]`;
  * Turns a byte stream into whole lines without their terminators.
  * LF, CRLF and a lone CR each end a line (progress bars redraw with CR).
  */
+// A UTF-16 unit is at most 3 UTF-8 bytes (a surrogate pair is 4 bytes for 2 units),
+// so a line this short cannot pass the cap and needs no byte count.
+const SAFE_CHARS = Math.floor(MAX_LINE_BYTES / 3);
+
 export class LineSplitter {
   // StringDecoder holds back the bytes of a UTF-8 character split across chunks.
   private readonly decoder = new StringDecoder('utf8');
@@ -16,8 +20,6 @@ export class LineSplitter {
   private partialBytes = 0;
   // A CR was the last character seen: an LF right after it belongs to the same line end.
   private afterCr = false;
-  // Per instance: a sink may feed another splitter while this one is scanning.
-  private readonly lineEnd = /[\r\n]/g;
 
   constructor(private readonly onLine: (text: string) => void) {}
 
@@ -38,17 +40,25 @@ export class LineSplitter {
       if (text.charCodeAt(0) === 10) start = 1;
       this.afterCr = false;
     }
-    this.lineEnd.lastIndex = start;
-    for (let match = this.lineEnd.exec(text); match; match = this.lineEnd.exec(text)) {
-      const end = match.index;
-      this.append(text.slice(start, end));
-      this.emit();
+    // indexOf beats a regex per line; a CR is rare, so its position is looked up again only once passed.
+    let nextCr = text.indexOf('\r', start);
+    for (;;) {
+      if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf('\r', start);
+      const nextLf = text.indexOf('\n', start);
+      const end = nextCr !== -1 && (nextLf === -1 || nextCr < nextLf) ? nextCr : nextLf;
+      if (end === -1) break;
+      if (this.partial.length === 0 && end - start <= SAFE_CHARS) {
+        // Fast path for the common short line: no concatenation, no byte count.
+        this.onLine(text.slice(start, end));
+      } else {
+        this.append(text.slice(start, end));
+        this.emit();
+      }
       start = end + 1;
-      if (text.charCodeAt(end) === 13) {
+      if (end === nextCr) {
         if (start === text.length) this.afterCr = true;
         else if (text.charCodeAt(start) === 10) start++;
       }
-      this.lineEnd.lastIndex = start;
     }
     this.append(text.slice(start));
   }

@@ -88,10 +88,14 @@ export class ManagedProcess {
       message: spec.disabled ? msg.DISABLED_MESSAGE : msg.stoppedMessage([]),
     };
     this.logFile = openInstanceLog(spec.output, instance.index, instance.count, (message) => this.reportProblem(message));
-    this.batcher = new OutputBatcher(this.name, (batch) => {
-      this.logFile?.write(batch.lines);
-      this.outputEmitter.fire(batch);
-    });
+    this.batcher = new OutputBatcher(
+      this.name,
+      (batch) => {
+        this.logFile?.write(batch.lines);
+        this.outputEmitter.fire(batch);
+      },
+      () => this.deps.clock.now(),
+    );
   }
 
   get state(): ProcessState {
@@ -218,7 +222,7 @@ export class ManagedProcess {
     };
     this.run = run;
     watchChild(child, file, {
-      line: (stream, text) => this.batcher.add({ stream, text, time: this.deps.clock.now() }),
+      line: (stream, text) => this.batcher.add(stream, text),
       spawned: () => {
         run.startedAt = this.deps.clock.now();
         if (this.run !== run || run.stopRequested) return;

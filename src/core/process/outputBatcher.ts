@@ -1,5 +1,5 @@
 import type { Disposable } from '../events';
-import type { OutputBatch, OutputLine } from './outputTypes';
+import type { OutputBatch, OutputLine, OutputStream } from './outputTypes';
 
 /** A batch is handed on early once it holds this many lines, to bound memory and latency. */
 export const MAX_BATCH_LINES = 2000;
@@ -12,15 +12,22 @@ export const MAX_BATCH_LINES = 2000;
 export class OutputBatcher implements Disposable {
   private pending: OutputLine[] = [];
   private scheduled: NodeJS.Immediate | undefined;
+  private batchTime = 0;
 
   constructor(
     private readonly name: string,
     private readonly deliver: (batch: OutputBatch) => void,
+    private readonly now: () => number,
     private readonly maxLines = MAX_BATCH_LINES,
   ) {}
 
-  add(line: OutputLine): void {
-    this.pending.push(line);
+  /**
+   * Adds a completed line. Lines of one batch were read in the same turn of the event loop,
+   * so they share one timestamp: reading the clock per line is a measurable cost in a flood.
+   */
+  add(stream: OutputStream, text: string): void {
+    if (this.pending.length === 0) this.batchTime = this.now();
+    this.pending.push({ stream, text, time: this.batchTime });
     if (this.pending.length >= this.maxLines) this.flush();
     else this.scheduled ??= setImmediate(() => this.flush());
   }
