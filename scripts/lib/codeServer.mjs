@@ -145,7 +145,7 @@ function findFiles(dir, re, out = []) {
 
 /** Last `lines` lines of the extension host logs code-server wrote under its user-data dir. */
 export function exthostLogTail(userDataDir, lines = 40) {
-  const files = findFiles(join(userDataDir, 'logs'), /exthost.*\.log$/i);
+  const files = findFiles(join(userDataDir, 'logs'), /^(remote)?exthost\.log$/i);
   if (!files.length) return `(no extension host log found under ${join(userDataDir, 'logs')})`;
   return files.map((f) => {
     const text = readFileSync(f, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');

@@ -52,21 +52,37 @@ async function quickInput(page, text) {
   return input;
 }
 
-/** Runs a Command Palette command by its exact label (e.g. "Procs: Start All"). */
-export async function runCommand(page, label, { timeout = 10_000 } = {}) {
-  await quickInput(page, `>${label}`);
-  // Exact match on the row's first line, so "Procs: Start" does not pick "Procs: Start All".
+/**
+ * Runs a Command Palette command by its exact label (e.g. "Procs: Start All");
+ * `prefix: true` accepts a label that starts with it (e.g. trailing "...").
+ * `query` is what to type (default: the label). The palette's matching sometimes
+ * misses a full label, so the part after "Category: " is tried next.
+ */
+export async function runCommand(page, label, { timeout = 10_000, prefix = false, query } = {}) {
+  const queries = [...new Set([query ?? label, label.split(': ').slice(1).join(': ')].filter(Boolean))];
+  let offered = [];
+  for (const q of queries) {
+    await quickInput(page, `>${q}`);
+    const row = await findRow(page, (t) => t === label || (prefix && t.startsWith(label)), timeout / queries.length);
+    if (row.index >= 0) return page.locator('.quick-input-widget .monaco-list-row').nth(row.index).click();
+    offered = row.offered;
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`command "${label}" is not in the Command Palette; it offered: ${offered.join(' | ')}`);
+}
+
+/** Polls the open quick pick for a row whose first line satisfies `match`. */
+async function findRow(page, match, timeout) {
   const rows = page.locator('.quick-input-widget .monaco-list-row');
   const deadline = Date.now() + timeout;
   let offered = [];
-  while (Date.now() < deadline) {
+  do {
     offered = (await rows.allInnerTexts()).map((t) => t.replace(nbsp, ' ').split('\n')[0].trim());
-    const index = offered.indexOf(label);
-    if (index >= 0) return rows.nth(index).click();
+    const index = offered.findIndex(match);
+    if (index >= 0) return { index, offered };
     await page.waitForTimeout(200);
-  }
-  await page.keyboard.press('Escape');
-  throw new Error(`command "${label}" is not in the Command Palette; it offered: ${offered.join(' | ')}`);
+  } while (Date.now() < deadline);
+  return { index: -1, offered };
 }
 
 /** Opens a view (or view container) by title through "View: Open View". */
@@ -83,20 +99,15 @@ export async function clickView(page, title) {
 }
 
 /**
- * Shows Output channel `channel` and returns the visible text of the Output
- * editor (NBSP turned into spaces). Monaco renders only the visible lines.
+ * Reads the visible text of the Output view (NBSP turned into spaces; Monaco
+ * renders only the visible lines). `showCommand` is a palette command that
+ * reveals the wanted channel (e.g. "Git: Show Git Output" or a Procs command);
+ * without it the Output view is focused on whatever channel it shows.
  */
-export async function readOutput(page, channel) {
-  if (channel) {
-    await quickInput(page, '>Output: Show Output Channels');
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget input').fill(channel);
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: channel }).first().waitFor();
-    await page.keyboard.press('Enter');
-  } else {
-    await runCommand(page, 'Output: Focus on Output View');
-  }
+export async function readOutput(page, { showCommand } = {}) {
+  await runCommand(page, showCommand ?? 'Output: Focus on Output View');
   const lines = page.locator('.part.panel .monaco-editor .view-lines').first();
   await lines.waitFor({ state: 'visible' });
+  await page.waitForTimeout(300); // let the channel's text render
   return (await lines.innerText()).replace(nbsp, ' ');
 }

@@ -59,7 +59,7 @@ export function useWorkbench(scenario, options = {}) {
   // The helpers from ui.mjs, bound to this scenario's page.
   wb.open = () => ui.openWorkbench(wb.page, wb.server.url, wb.workspace);
   wb.runCommand = (label) => ui.runCommand(wb.page, label);
-  wb.readOutput = (channel) => ui.readOutput(wb.page, channel);
+  wb.readOutput = (options) => ui.readOutput(wb.page, options);
   wb.openView = (title) => ui.openView(wb.page, title);
   wb.clickView = (title) => ui.clickView(wb.page, title);
   wb.waitForText = (pattern, opts) => ui.waitForText(wb.page, pattern, opts);
