@@ -1,5 +1,6 @@
-import stripAnsi from 'strip-ansi';
 import type { ProcessSpec } from '../core/config/types';
+import { removeAnsi } from '../core/process/ansi';
+import { lifecycleLine } from '../core/process/lifecycleText';
 import type { OutputBatch } from '../core/process/outputTypes';
 
 // Bright, distinguishable foreground colours; red is kept for problems.
@@ -38,14 +39,14 @@ export class Printer {
     for (let i = 0; i < batch.lines.length; i++) {
       const line = batch.lines[i];
       const stamp = timestamps ? `${new Date(line.time).toISOString()} ` : '';
-      parts[i] = prefix + stamp + (keepAnsi || !hasEscape(line.text) ? line.text : stripAnsi(line.text)) + suffix;
+      parts[i] = prefix + stamp + (keepAnsi ? line.text : removeAnsi(line.text)) + suffix;
     }
     this.options.write(parts.join(''));
   }
 
   /** A supervisor line about a process: started, exited, restarting. */
   lifecycle(name: string, message: string): void {
-    const body = this.options.color ? `${DIM}── ${message} ──${RESET}` : `── ${message} ──`;
+    const body = this.options.color ? `${DIM}${lifecycleLine(message)}${RESET}` : lifecycleLine(message);
     this.options.write(`${this.prefix(name)}${body}\n`);
   }
 
@@ -62,7 +63,3 @@ export class Printer {
   }
 }
 
-/** Most lines hold no escape at all; they can skip the strip-ansi regex. */
-function hasEscape(text: string): boolean {
-  return text.includes('\x1b') || text.includes('\x9b');
-}

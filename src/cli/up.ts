@@ -3,9 +3,9 @@ import * as path from 'node:path';
 import treeKill from 'tree-kill';
 import { loadConfig } from '../core/config/loadConfig';
 import type { Disposable } from '../core/events';
+import { lifecycleText } from '../core/process/lifecycleText';
 import { Supervisor } from '../core/supervisor';
 import { watchFiles } from '../core/watch/fileWatcher';
-import { lifecycleText } from './lifecycleText';
 import type { Printer } from './printer';
 import { formatProblem, hasErrors } from './problems';
 import { serialReloader } from './serialReloader';
@@ -48,7 +48,7 @@ export async function runUp({ configFile, selectors, cwd, printer, outputClosed 
     fileWatch?.dispose();
     fileWatch = watchFiles(supervisor.watchRoots(), (changed) => {
       const reason = `${path.relative(cwd, changed)} changed`;
-      for (const name of supervisor.fileChanged(changed, reason).restarting) printer.lifecycle(name, `restarting: ${reason}`);
+      supervisor.fileChanged(changed, reason);
     });
   };
   rewatch();

@@ -1,7 +1,7 @@
 import type { ConfigProblem, ConfigResult, ProcessSpec, ProcsConfig } from './config/types';
 import { diffSpecs } from './configDiff';
 import { Emitter, type Disposable, type Event } from './events';
-import { ManagedProcess, type ManagedProcessDeps } from './process/managedProcess';
+import { ManagedProcess, type ManagedProcessDeps, type StopRequest } from './process/managedProcess';
 import type { OutputBatch } from './process/outputTypes';
 import { isActive, type ProcessStateChange, type ProcessStatus } from './process/states';
 import { ALL, instanceNames, select } from './selectors';
@@ -158,10 +158,10 @@ export class Supervisor {
     return [...roots];
   }
 
-  /** Stops every tree and leaves the supervisor down. */
-  async stopAll(): Promise<void> {
+  /** Stops every tree and leaves the supervisor down; `graceMs` bounds each stop timeout. */
+  async stopAll(request: StopRequest = {}): Promise<void> {
     this.isUp = false;
-    await Promise.all(this.processes.map((process) => process.stop()));
+    await Promise.all(this.processes.map((process) => process.stop(request)));
   }
 
   async dispose(): Promise<void> {

@@ -33,6 +33,8 @@ export type StartOnOpen = (folder: ProcsFolder) => boolean;
  * Supervisor events are re-fired with their folder, so each adapter subscribes once.
  * Loads of one folder are serialised: a second change waits for the first apply.
  */
+const SHUTDOWN_GRACE_MS = 2500;
+
 export class FolderRegistry implements vscode.Disposable {
   private readonly folders = new Map<string, ProcsFolder>();
   private readonly subscriptions = new Map<string, vscode.Disposable>();
@@ -100,9 +102,12 @@ export class FolderRegistry implements vscode.Disposable {
     this.subscriptions.delete(key);
   }
 
-  /** Stops every process tree of every folder (the deactivate path). */
+  /**
+   * Stops every process tree of every folder (the deactivate path). VS Code waits about
+   * 5 s for deactivate, so a process that ignores its stop signal is killed well before that.
+   */
   async stopAll(): Promise<void> {
-    await Promise.all(this.all.map((entry) => entry.supervisor.stopAll()));
+    await Promise.all(this.all.map((entry) => entry.supervisor.stopAll({ graceMs: SHUTDOWN_GRACE_MS })));
   }
 
   dispose(): void {

@@ -1,8 +1,8 @@
-import stripAnsi from 'strip-ansi';
 import * as vscode from 'vscode';
 import type { OutputBatch, OutputLine } from '../core/process/outputTypes';
 import type { FolderRegistry, ProcsFolder } from './folders';
-import { lifecycleLine, lifecycleText } from './lifecycleLines';
+import { lifecycleLine, lifecycleText } from '../core/process/lifecycleText';
+import { removeAnsi } from '../core/process/ansi';
 
 /** `Procs: api`, or `Procs: api (web)` in a multi-root workspace. */
 export function outputChannelName(folderName: string, processName: string): string {
@@ -24,7 +24,7 @@ export class OutputChannels implements vscode.Disposable {
         if (folder.supervisor.get(value.name)) this.appendBatch(folder, value);
       }),
       registry.onDidChangeState(({ folder, value }) => {
-        const text = lifecycleText(value, Date.now());
+        const text = lifecycleText(value);
         // A process removed from the config still reports its last stop: its channel is gone by then.
         if (text !== undefined && folder.supervisor.get(value.name)) this.lifecycle(folder, value.name, text);
       }),
@@ -90,6 +90,6 @@ function channelKey(folder: ProcsFolder, processName: string): string {
 }
 
 function formatLine(line: OutputLine, timestamps: boolean): string {
-  const text = stripAnsi(line.text);
+  const text = removeAnsi(line.text);
   return timestamps ? `[${new Date(line.time).toISOString().slice(11, 23)}] ${text}` : text;
 }

@@ -49,6 +49,11 @@ interface Run {
  * User operations run one at a time on `serial`, so a restart never overlaps a stop and a
  * new child is spawned only after the old tree is gone. Every state goes through `setState`.
  */
+export interface StopRequest {
+  /** An upper bound on the wait between the stop signal and the kill. */
+  graceMs?: number;
+}
+
 export class ManagedProcess {
   readonly name: string;
   private readonly deps: ManagedProcessDeps;
@@ -125,7 +130,11 @@ export class ManagedProcess {
     });
   }
 
-  stop(): Promise<void> {
+  /**
+   * Stops the whole tree. `graceMs` shortens the configured stop timeout, for shutdowns
+   * that have a deadline of their own (VS Code gives deactivate a few seconds).
+   */
+  stop(options: StopRequest = {}): Promise<void> {
     this.cancelBackoff();
     return this.serial(async () => {
       const status = this.current.status;
@@ -141,7 +150,7 @@ export class ManagedProcess {
         case 'running':
         case 'stopping': {
           const run = this.run;
-          const survivors = run ? await this.stopRun(run) : [];
+          const survivors = run ? await this.stopRun(run, options.graceMs) : [];
           this.setState({
             status: 'stopped',
             pid: undefined,
@@ -288,10 +297,11 @@ export class ManagedProcess {
   }
 
   /** Resolves when the whole tree is gone and the run's output is flushed; returns unkillable pids. */
-  private async stopRun(run: Run): Promise<number[]> {
+  private async stopRun(run: Run, graceMs = Infinity): Promise<number[]> {
     run.stopRequested = true;
     this.setState({ status: 'stopping', message: msg.STOPPING_MESSAGE });
-    const survivors = run.pid === undefined ? [] : await this.deps.killTree(run.pid, this.spec.stop);
+    const options = { signal: this.spec.stop.signal, timeoutMs: Math.min(this.spec.stop.timeoutMs, graceMs) };
+    const survivors = run.pid === undefined ? [] : await this.deps.killTree(run.pid, options);
     await run.done;
     return survivors;
   }

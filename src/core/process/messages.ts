@@ -29,11 +29,11 @@ export function workingDirectoryNotFound(cwd: string): string {
 }
 
 export function restartingIn(ended: string, delayMs: number): string {
-  return `${ended}; restarting in ${delayMs} ms`;
+  return `${ended} · restarting in ${delayMs} ms`;
 }
 
 export function gaveUp(ended: string, restarts: number): string {
-  return `${ended}; gave up after ${restarts} ${restarts === 1 ? 'restart' : 'restarts'}`;
+  return `${ended} · gave up after ${restarts} ${restarts === 1 ? 'restart' : 'restarts'}`;
 }
 
 export function startingMessage(reason: string | undefined): string {

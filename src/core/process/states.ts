@@ -24,7 +24,7 @@ export interface ProcessState {
   lastExit: ExitInfo | undefined;
   /** Epoch ms at which a backoff restart is due. */
   nextRestartAt: number | undefined;
-  /** Plain words for people, e.g. "exited with code 1; restarting in 500 ms". */
+  /** Plain words for people, e.g. "exited with code 1 · restarting in 500 ms". */
   message: string;
 }
 

@@ -91,4 +91,26 @@ describe('procs up', function () {
     assert.doesNotMatch(run.stderr(), /EPIPE/);
     for (const pid of pids) assert.equal(pidAlive(pid), false, `pid ${pid} is gone`);
   });
+
+  it('restarts a process when a file it watches changes: the old tree is gone, the new one runs', async () => {
+    project.write('src/app.js', '// v1\n');
+    project.writeConfig({ processes: { alpha: { command: TREE, watch: ['src/**/*.js'] } } });
+    run = runCli(['up'], project.root);
+    await run.waitForOutput(/^alpha\s*│ pids \d+ \d+$/m);
+    const [, first, grandchild] = /pids (\d+) (\d+)/.exec(run.stdout()) ?? [];
+
+    // The watcher is ready once its first scan is done; keep touching until it reports, with a deadline.
+    await waitFor(
+      () => {
+        if (!/restarting: src\/app\.js changed/.test(run?.stdout() ?? '')) project.write('src/app.js', `// ${Date.now()}\n`);
+        return /restarting: src\/app\.js changed/.test(run?.stdout() ?? '');
+      },
+      { timeoutMs: 15000, message: 'a restart for src/app.js' },
+    );
+    await run.waitForOutput(/pids \d+ \d+[\s\S]*pids (\d+) (\d+)/);
+    const pids = [...run.stdout().matchAll(/pids (\d+) (\d+)/g)];
+    assert.notEqual(pids.at(-1)?.[1], first, 'a new child runs');
+    assert.equal(pidAlive(Number(first)), false, 'the old child is gone');
+    assert.equal(pidAlive(Number(grandchild)), false, 'the old grandchild is gone');
+  });
 });

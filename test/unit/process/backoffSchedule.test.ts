@@ -42,10 +42,10 @@ describe('ManagedProcess backoff (virtual time)', () => {
       assert.equal(process.state.nextRestartAt, clock.now() + Number(/in (\d+) ms/.exec(process.state.message)?.[1]));
       clock.advance(Number(/in (\d+) ms/.exec(process.state.message)?.[1]));
     }
-    assert.deepEqual(delays, [100, 200, 400, 400, 400].map((ms) => `exited with code 1; restarting in ${ms} ms`));
+    assert.deepEqual(delays, [100, 200, 400, 400, 400].map((ms) => `exited with code 1 · restarting in ${ms} ms`));
     await waitFor(() => process.state.restarts === 5 && fakes.children.length === 6, { message: 'restart #5' });
 
-    assert.equal(await crashAfter(1000, 6), 'exited with code 1; restarting in 100 ms', 'healthy run resets');
+    assert.equal(await crashAfter(1000, 6), 'exited with code 1 · restarting in 100 ms', 'healthy run resets');
     await process.stop();
   });
 
@@ -56,7 +56,7 @@ describe('ManagedProcess backoff (virtual time)', () => {
     clock.advance(100);
     await crashAfter(10, 2);
     clock.advance(100);
-    assert.equal(await crashAfter(10, 3), 'exited with code 1; gave up after 2 restarts');
+    assert.equal(await crashAfter(10, 3), 'exited with code 1 · gave up after 2 restarts');
     assert.equal(process.state.status, 'failed');
     assert.deepEqual(process.state.lastExit, { code: 1, signal: null });
   });
@@ -74,7 +74,7 @@ describe('ManagedProcess backoff (virtual time)', () => {
     await waitFor(() => always.state.status === 'running');
     fakes.latest().exit(0);
     await probe.waitForStatus('backoff');
-    assert.equal(always.state.message, 'exited with code 0; restarting in 50 ms');
+    assert.equal(always.state.message, 'exited with code 0 · restarting in 50 ms');
     await always.stop();
   });
 

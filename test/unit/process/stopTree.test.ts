@@ -47,7 +47,7 @@ describe('ManagedProcess stop', () => {
 
     assert.equal(isAlive(grandchild), false);
     assert.equal(await isPortFree(port), true);
-    assert.equal(probe.process.state.message, 'exited with code 1; restarting in 100 ms');
+    assert.equal(probe.process.state.message, 'exited with code 1 · restarting in 100 ms');
   });
 
   it('force-kills a child that ignores SIGTERM once the grace period is over', async () => {
@@ -63,6 +63,20 @@ describe('ManagedProcess stop', () => {
     assert.ok(probe.text().includes('ignored SIGTERM'), 'got SIGTERM first');
     assert.equal(pid !== undefined && isAlive(pid), false);
     assert.equal(probe.process.state.status, 'stopped');
+    assert.equal(probe.process.state.lastExit?.signal, 'SIGKILL');
+  });
+
+  it('a stop with a shorter grace (shutdown) kills a SIGTERM-ignorer long before its configured timeout', async () => {
+    const probe = managed(makeSpec({ command: nodeFixture('sigterm-ignorer.js'), stop: { signal: 'SIGTERM', timeoutMs: 10 * 60_000 } }));
+    await probe.process.start();
+    await probe.waitForLine(/^ready/);
+    const pid = probe.process.state.pid;
+
+    // The test's own timeout is far below the configured ten minutes: finishing at all proves the bound.
+    await probe.process.stop({ graceMs: 200 });
+
+    assert.ok(probe.text().includes('ignored SIGTERM'), 'got SIGTERM first');
+    assert.equal(pid !== undefined && isAlive(pid), false);
     assert.equal(probe.process.state.lastExit?.signal, 'SIGKILL');
   });
 

@@ -1,0 +1,35 @@
+import type { ProcessStateChange } from './states';
+
+/**
+ * The lifecycle line a state change deserves in a process's output (`started · pid 4711`,
+ * `exited with code 1 · restarting in 500 ms`), or undefined for steps too small to mention.
+ * Both faces print these, so they read the same in a terminal and in VS Code.
+ */
+export function lifecycleText({ previous, current }: ProcessStateChange): string | undefined {
+  if (previous.status === current.status) return undefined;
+  switch (current.status) {
+    case 'running':
+      return current.pid !== undefined ? `started · pid ${current.pid}` : 'started';
+    case 'backoff':
+    case 'exited':
+    case 'failed':
+      // The engine's message already says why the run ended, spawn errors included.
+      return current.message;
+    case 'stopped':
+      // Clearing a process that had already ended is not news; stopping a live or waiting one is.
+      return previous.status === 'exited' || previous.status === 'failed' ? undefined : current.message;
+    case 'disabled':
+      return 'disabled';
+    case 'starting':
+      // A requested restart carries its reason (`restarting: src/app.ts saved`); a plain start says nothing yet.
+      if (current.message.startsWith('restarting')) return current.message;
+      return previous.status === 'stopping' ? 'restarting' : undefined;
+    case 'stopping':
+      return undefined;
+  }
+}
+
+/** How a lifecycle line stands out among a process's own output: `── started · pid 4711 ──`. */
+export function lifecycleLine(text: string): string {
+  return `── ${text} ──`;
+}
