@@ -36,7 +36,7 @@ export function parseConfig(text: string, file: string, readEnvFile: EnvFileRead
   );
   if (!hasErrors(problems)) {
     const raw = value as RawConfig;
-    problems.push(...checkGroupNames(raw, locator));
+    problems.push(...checkGroupNames(raw, locator), ...checkDuplicateNames(tree, locator));
     const envFiles = new EnvFiles(root, readEnvFile, locator, problems);
     const inheritedEnv = { ...envFiles.read(raw.envFile, ['envFile']), ...envToStrings(raw.env) };
     const processes: ProcessSpec[] = namesInFileOrder(tree).map((name) => {
@@ -61,6 +61,23 @@ function checkGroupNames(raw: RawConfig, locator: ProblemLocator): ConfigProblem
       const message = `${formatPath(segments)}: "${groupName}" is also a process name; give the group a name of its own`;
       problems.push(locator.atPath('error', segments, 'value', message));
     }
+  }
+  return problems;
+}
+
+/** A name written twice is almost always a copy-paste slip; JSON keeps the last one silently. */
+function checkDuplicateNames(tree: Node, locator: ProblemLocator): ConfigProblem[] {
+  const seen = new Set<string>();
+  const problems: ConfigProblem[] = [];
+  for (const property of findNodeAtLocation(tree, ['processes'])?.children ?? []) {
+    const key = property.children?.[0];
+    if (!key) continue;
+    const name = String(key.value);
+    if (seen.has(name)) {
+      const message = `${formatPath(['processes', name])}: defined more than once; the last definition is used`;
+      problems.push(locator.atOffset('warning', key.offset, key.length, formatPath(['processes', name]), message));
+    }
+    seen.add(name);
   }
   return problems;
 }

@@ -113,6 +113,21 @@ describe('parseConfig', () => {
       assert.strictEqual(result.config?.processes[0].command, 'x');
     });
 
+    it('warns at the second of two processes with the same name, and uses the last', () => {
+      const text = '{\n  "processes": {\n    "api": { "command": "one" },\n    "api": { "command": "two" }\n  }\n}';
+      const result = parse(text);
+      assert.deepStrictEqual(result.problems.map(brief), [
+        {
+          severity: 'warning',
+          line: 4,
+          column: 5,
+          path: 'processes.api',
+          message: 'processes.api: defined more than once; the last definition is used',
+        },
+      ]);
+      assert.deepStrictEqual(result.config?.processes.map((p) => p.command), ['two']);
+    });
+
     it('requires processes', () => {
       assert.deepStrictEqual(parse('{}').problems.map((p) => [p.line, p.column, p.message]), [[1, 1, 'processes: is required']]);
     });
