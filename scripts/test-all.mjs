@@ -31,6 +31,7 @@ function record(stage, stats, brokeBecause, quiet = false) {
   total.failed += stats.failed;
   total.skipped += stats.skipped ?? 0;
   for (const f of stats.failures ?? []) failures.push(`${stage}: ${f.title}`);
+  if (stats.failed && !stats.failures) failures.push(stage);
   if (!quiet) console.log(`→ ${stage}: ${stats.passed} passed, ${stats.failed} failed, ${stats.skipped ?? 0} skipped`);
 }
 
