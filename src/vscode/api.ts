@@ -7,6 +7,8 @@ import type { TreeNode } from './treeNodes';
  * `(await vscode.extensions.getExtension('procs.procs').activate()) as ProcsApi`.
  */
 export interface ProcsApi {
+  /** How long `activate()` itself took, in ms (reported as a figure; the target is under 50 ms). */
+  activationMs: number;
   /** One supervisor per workspace folder with a `.procs.json`, keyed by folder URI string. */
   supervisors(): ReadonlyMap<string, Supervisor>;
   supervisorFor(folderUri: vscode.Uri | string): Supervisor | undefined;

@@ -24,6 +24,7 @@ let registry: FolderRegistry | undefined;
  * and no process starts before a config exists (and, with `procs.startOnOpen`, the workspace is trusted).
  */
 export function activate(context: vscode.ExtensionContext): ProcsApi {
+  const started = performance.now();
   const folders = new FolderRegistry((entry) => vscode.workspace.isTrusted && settings(entry.folder.uri).startOnOpen);
   registry = folders;
   const output = new OutputChannels(folders);
@@ -51,7 +52,9 @@ export function activate(context: vscode.ExtensionContext): ProcsApi {
   void vscode.commands.executeCommand('setContext', HAS_CONFIG_KEY, false);
   for (const folder of vscode.workspace.workspaceFolders ?? []) void folders.refresh(folder);
 
+  const activationMs = performance.now() - started;
   return {
+    activationMs,
     supervisors: () => new Map(folders.all.map((entry) => [entry.folder.uri.toString(), entry.supervisor])),
     supervisorFor: (folderUri) => folders.get(folderUri)?.supervisor,
     ready: () => folders.ready(),
