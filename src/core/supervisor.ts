@@ -3,7 +3,7 @@ import { diffSpecs } from './configDiff';
 import { Emitter, type Disposable, type Event } from './events';
 import { ManagedProcess, type ManagedProcessDeps, type StopRequest } from './process/managedProcess';
 import type { OutputBatch } from './process/outputTypes';
-import { isActive, type ProcessStateChange, type ProcessStatus } from './process/states';
+import { restartsOnChange, type ProcessStateChange } from './process/states';
 import { ALL, instanceNames, select } from './selectors';
 import { createWatchMatcher } from './watch/watchMatcher';
 
@@ -96,7 +96,8 @@ export class Supervisor {
     }
     for (const spec of diff.changed) {
       const old = this.entries.get(spec.name);
-      const wasActive = old?.instances.some((process) => wantsRestartOnChange(process.state.status)) ?? false;
+      // A replaced entry comes back in the same condition: running (or about to) if it was.
+      const wasActive = old?.instances.some((process) => restartsOnChange(process.state.status)) ?? false;
       const entry = this.createEntry(spec, config.root);
       this.entries.set(spec.name, entry);
       const shouldRun = !spec.disabled && (wasActive || (this.isUp && spec.autostart));
@@ -145,7 +146,7 @@ export class Supervisor {
    */
   fileChanged(absPath: string, reason: string): { restarting: string[]; settled: Promise<void> } {
     const hit = [...this.entries.values()].filter((entry) => entry.matches(absPath));
-    const chosen = hit.flatMap((entry) => entry.instances).filter((process) => wantsRestartOnChange(process.state.status));
+    const chosen = hit.flatMap((entry) => entry.instances).filter((process) => restartsOnChange(process.state.status));
     return {
       restarting: chosen.map((process) => process.name),
       settled: Promise.all(chosen.map((process) => process.requestRestart(reason))).then(() => undefined),
@@ -212,9 +213,4 @@ export class Supervisor {
     this.entries.clear();
     for (const [name, entry] of ordered) if (entry) this.entries.set(name, entry);
   }
-}
-
-/** A change restarts what runs or waits to run again; a process the user stopped stays stopped. */
-function wantsRestartOnChange(status: ProcessStatus): boolean {
-  return isActive(status) || status === 'backoff';
 }

@@ -11,7 +11,7 @@ import type { OutputBatch } from './outputTypes';
 import { decideRestart } from './restartPolicy';
 import { spawnChild, type SpawnFn } from './spawnChild';
 import { watchChild } from './watchChild';
-import { assertNever, type ExitInfo, type ProcessState, type ProcessStateChange, type ProcessStatus } from './states';
+import { assertNever, restartsOnChange, type ExitInfo, type ProcessState, type ProcessStateChange } from './states';
 
 export interface InstanceInfo {
   /** 'api', or 'api#2' when the spec has several instances. */
@@ -176,11 +176,11 @@ export class ManagedProcess {
    * saves during a restart causes exactly one more restart, not one per save.
    */
   requestRestart(reason: string): Promise<void> {
-    if (!wantsRequestedRestart(this.current.status)) return Promise.resolve();
+    if (!restartsOnChange(this.current.status)) return Promise.resolve();
     if (this.queuedRequest) return this.queuedRequest;
     const request = this.serial(async () => {
       this.queuedRequest = undefined;
-      if (!wantsRequestedRestart(this.current.status)) return;
+      if (!restartsOnChange(this.current.status)) return;
       this.cancelBackoff();
       await this.restartNow(reason);
     });
@@ -321,23 +321,5 @@ export class ManagedProcess {
     const previous = this.current;
     this.current = { ...previous, ...change };
     this.stateEmitter.fire({ name: this.name, previous, current: this.current });
-  }
-}
-
-/** Where a file-change restart makes sense; a stopping process may be mid-restart, so it is re-checked later. */
-function wantsRequestedRestart(status: ProcessStatus): boolean {
-  switch (status) {
-    case 'backoff':
-    case 'starting':
-    case 'running':
-    case 'stopping':
-      return true;
-    case 'stopped':
-    case 'exited':
-    case 'failed':
-    case 'disabled':
-      return false;
-    default:
-      return assertNever(status);
   }
 }

@@ -53,6 +53,14 @@ export function isActive(status: ProcessStatus): boolean {
   }
 }
 
+/**
+ * Whether a file change should restart a process in this status: one that runs or waits to run
+ * again does; one the user stopped, or whose run ended for good, stays down.
+ */
+export function restartsOnChange(status: ProcessStatus): boolean {
+  return isActive(status) || status === 'backoff';
+}
+
 export function assertNever(value: never): never {
   throw new Error(`Unexpected value: ${String(value)}`);
 }
