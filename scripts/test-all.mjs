@@ -5,7 +5,7 @@
 // that the VS Code stages need a successful build.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { runHostSuites } from './lib/hostTests.mjs';
+import { printFigures, runHostSuites } from './lib/hostTests.mjs';
 import { runMocha } from './lib/mochaRun.mjs';
 import { packageVsix } from './lib/pack.mjs';
 import { repoRoot } from './lib/paths.mjs';
@@ -82,7 +82,9 @@ if (!built) {
 } else {
   const t = Date.now();
   try {
-    record('vscode', await runHostSuites());
+    const stats = await runHostSuites();
+    record('vscode', stats);
+    printFigures(stats);
   } catch (err) {
     console.error(err.message);
     record('vscode', null, err.message.split('\n')[0]);

@@ -1,11 +1,13 @@
 // Entry point the extension host loads (extensionTestsPath): runs every
 // compiled suite under out/test/vscode with mocha and reports the counts.
 // The host inherits the server's environment, so PROCS_TEST_RESULTS (set on
-// code-server or the desktop runner) tells us where to write the stats.
+// code-server or the desktop runner) tells us where to write the stats, and
+// PROCS_TEST_MODE which launch this is (echoed back so the runner can check it).
 import * as fs from 'fs';
 import Mocha from 'mocha';
 import * as path from 'path';
 import * as util from 'util';
+import { figures } from './fixtures/figures';
 
 // Tags the reporter's lines so the code-server runner can tell them apart from
 // the workbench's own log chatter that reaches it on the same channel.
@@ -37,7 +39,7 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000 });
   for (const file of findTests(__dirname)) mocha.addFile(file);
 
-  const stats = { passed: 0, failed: 0, skipped: 0, failures: [] as Failure[] };
+  const stats = { mode: process.env.PROCS_TEST_MODE ?? '', passed: 0, failed: 0, skipped: 0, failures: [] as Failure[], figures };
   return new Promise<void>((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const resultsFile = process.env.PROCS_TEST_RESULTS;

@@ -4,13 +4,13 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ProcsApi } from '../../src/vscode/api';
 import type { TreeNode } from '../../src/vscode/treeNodes';
-import { procsApi, TEST_MODE, waitFor } from './fixtures/kit';
+import { describeIn, procsApi, waitFor } from './fixtures/kit';
 
 /**
  * Runs only in the multi-root launch (PROCS_TEST_MODE=multiroot) on fixtures/multiroot/multiroot.code-workspace:
- * folders alpha and beta have a .procs.json, plain has none. Fails, rather than skips, when the launch is not that.
+ * folders alpha and beta have a .procs.json, plain has none. Fails when that launch opens the wrong workspace.
  */
-(TEST_MODE === 'multiroot' ? describe : describe.skip)('multi-root workspace', () => {
+describeIn('multiroot')('multi-root workspace', () => {
   let api: ProcsApi;
   let folders: readonly vscode.WorkspaceFolder[];
 

@@ -1,13 +1,13 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ProcsApi } from '../../src/vscode/api';
-import { firstFolder, procsApi, TEST_MODE } from './fixtures/kit';
+import { describeIn, firstFolder, procsApi } from './fixtures/kit';
 
 /**
  * Runs only in the untrusted launch (PROCS_TEST_MODE=untrusted, workspace trust enabled and the fixture
- * workspace not trusted). Fails, rather than skips, when the workspace turns out to be trusted.
+ * workspace not trusted). Fails when the workspace turns out to be trusted.
  */
-(TEST_MODE === 'untrusted' ? describe : describe.skip)('untrusted workspace', () => {
+describeIn('untrusted')('untrusted workspace', () => {
   let api: ProcsApi;
 
   before(async () => {
