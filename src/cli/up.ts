@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import treeKill from 'tree-kill';
 import { loadConfig } from '../core/config/loadConfig';
 import type { Disposable } from '../core/events';
+import { killTree } from '../core/process/killTree';
 import { lifecycleText } from '../core/process/lifecycleText';
 import { Supervisor } from '../core/supervisor';
 import { watchFiles } from '../core/watch/fileWatcher';
@@ -102,19 +102,23 @@ function watchConfigFile(configFile: string, onChange: () => void): fs.FSWatcher
 function untilSignalled(supervisor: Supervisor, printer: Printer, outputClosed: Promise<void>): Promise<number> {
   return new Promise((resolve) => {
     let stopping = false;
+    let killing = false;
+    // Held here: the supervisor lets go of its processes as soon as disposal begins.
+    let processes = supervisor.processes;
     const onSignal = (): void => {
+      if (killing) return;
       if (stopping) {
+        killing = true;
         printer.note('killing every process now');
-        for (const process of supervisor.processes) {
-          const pid = process.state.pid;
-          if (pid !== undefined) treeKill(pid, 'SIGKILL');
-        }
-        resolve(130);
+        const pids = processes.flatMap((process) => (process.state.pid === undefined ? [] : [process.state.pid]));
+        // Wait for the kills: leaving first would orphan whatever was not reached yet.
+        void Promise.all(pids.map((pid) => killTree(pid, { signal: 'SIGKILL', timeoutMs: 0 }))).then(() => resolve(130));
         return;
       }
       stopping = true;
+      processes = supervisor.processes;
       printer.note('stopping all processes (press Ctrl-C again to kill them at once)');
-      void supervisor.dispose().then(() => resolve(0));
+      void supervisor.dispose().then(() => resolve(killing ? 130 : 0));
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);

@@ -17,9 +17,10 @@ describe('procs up', function () {
   let run: CliRun | undefined;
   beforeEach(() => (project = makeTempProject()));
   afterEach(async () => {
-    // A graceful stop, so a failed test leaves no orphaned children behind.
+    // Stop as a user would, escalating like a second Ctrl-C, so a failed test leaves no children behind.
     if (run && run.child.exitCode === null) {
       run.child.kill('SIGTERM');
+      run.child.kill('SIGINT');
       await run.exited;
     }
     run = undefined;
@@ -112,5 +113,21 @@ describe('procs up', function () {
     assert.notEqual(pids.at(-1)?.[1], first, 'a new child runs');
     assert.equal(pidAlive(Number(first)), false, 'the old child is gone');
     assert.equal(pidAlive(Number(grandchild)), false, 'the old grandchild is gone');
+  });
+
+  it('a second Ctrl-C kills at once a tree that ignores SIGTERM, instead of waiting out its stop timeout', async () => {
+    const stubborn = ['node', '-e', "process.on('SIGTERM', () => console.log('ignored')); console.log('ready ' + process.pid); setInterval(() => {}, 1 << 30);"];
+    project.writeConfig({ processes: { stubborn: { command: stubborn, stop: { timeout: '10m' } } } });
+    run = runCli(['up'], project.root);
+    await run.waitForOutput(/^stubborn\s*│ ready (\d+)$/m);
+    const pid = Number(/ready (\d+)/.exec(run.stdout())?.[1]);
+
+    run.child.kill('SIGINT');
+    await run.waitForOutput(/^stubborn\s*│ ignored$/m);
+    run.child.kill('SIGINT');
+    // The configured ten minutes are far beyond this test's timeout: exiting at all proves the kill.
+    const { code } = await run.exited;
+    assert.equal(code, 130);
+    await waitFor(() => !pidAlive(pid), { timeoutMs: 5000, message: `pid ${pid} killed` });
   });
 });
