@@ -71,13 +71,18 @@ export async function runCommand(page, label, { timeout = 10_000, prefix = false
   throw new Error(`command "${label}" is not in the Command Palette; it offered: ${offered.join(' | ')}`);
 }
 
-/** Polls the open quick pick for a row whose first line satisfies `match`. */
-async function findRow(page, match, timeout) {
+/**
+ * Polls the open quick pick for a row whose first line satisfies `match`. `part`: read only
+ * this element of each row (e.g. ".label-name": a row's innerText runs its label and its
+ * description together on one line).
+ */
+async function findRow(page, match, timeout, { part } = {}) {
   const rows = page.locator('.quick-input-widget .monaco-list-row');
   const deadline = Date.now() + timeout;
   let offered = [];
   do {
-    offered = (await rows.allInnerTexts()).map((t) => t.replace(nbsp, ' ').split('\n')[0].trim());
+    const texts = await rows.evaluateAll((els, sel) => els.map((el) => ((sel && el.querySelector(sel)) || el).innerText), part);
+    offered = texts.map((t) => t.replace(nbsp, ' ').split('\n')[0].trim());
     const index = offered.findIndex(match);
     if (index >= 0) return { index, offered };
     await page.waitForTimeout(200);
@@ -91,11 +96,18 @@ export async function openView(page, title) {
   await page.keyboard.press('Enter');
 }
 
-/** Clicks an activity-bar entry whose label starts with `title`, falling back to openView(). */
-export async function clickView(page, title) {
-  const item = page.locator(`.activitybar .action-item a[aria-label^="${title}"]`).first();
-  if (await item.isVisible().catch(() => false)) await item.click();
+/**
+ * Clicks an activity-bar entry whose label starts with `title` and waits until the side bar
+ * shows that container. An extension's entry appears only once the extension host has
+ * registered its contributions (seconds after the workbench loads), so it is waited for;
+ * without one, falls back to openView().
+ */
+export async function clickView(page, title, { timeout = 20_000 } = {}) {
+  const item = page.locator(`.part.activitybar .action-item a[aria-label^="${title}"]`).first();
+  const appeared = await item.waitFor({ state: 'visible', timeout }).then(() => true, () => false);
+  if (appeared) await item.click();
   else await openView(page, title);
+  await waitForText(page, new RegExp(textPattern(title).source, 'i'), { selector: '.part.sidebar .composite.title', timeout });
 }
 
 /**
@@ -110,4 +122,56 @@ export async function readOutput(page, { showCommand } = {}) {
   await lines.waitFor({ state: 'visible' });
   await page.waitForTimeout(300); // let the channel's text render
   return (await lines.innerText()).replace(nbsp, ' ');
+}
+
+// The side bar's tree rows (extension views): the label element's aria-label is the item's
+// name exactly; the state text is `.label-description`.
+const treeRowSelector = (label) =>
+  `.part.sidebar .monaco-list-row[role="treeitem"]:has(.custom-view-tree-node-item-resourceLabel[aria-label="${label}"])`;
+
+/** Waits until the description of tree item `label` matches `pattern`; returns the description. */
+export function waitForTreeItem(page, label, pattern, options) {
+  return waitForText(page, pattern, { ...options, selector: `${treeRowSelector(label)} .label-description` });
+}
+
+/** Clicks an inline action button of tree item `label`: they only show on hover, so the row is hovered first. */
+export async function clickTreeAction(page, label, action) {
+  const row = page.locator(treeRowSelector(label));
+  await row.hover();
+  await row.locator(`.actions a.action-label[aria-label="${action}"]`).click();
+}
+
+/** Clicks a button in the side bar's title (the view's title actions, e.g. "Start All"). */
+export async function clickViewAction(page, action) {
+  await page.locator(`.part.sidebar .title-actions a.action-label[aria-label^="${action}"]`).first().click();
+}
+
+/**
+ * Picks the row whose first line is `label` in the open quick pick (codicons in the label
+ * render as icons, not text). `many`: a multi-select pick, whose row click only ticks the
+ * box, so Enter accepts it.
+ */
+export async function pickItem(page, label, { many = false, timeout = 10_000 } = {}) {
+  const found = await findRow(page, (text) => text === label, timeout, { part: '.label-name' });
+  if (found.index < 0) throw new Error(`"${label}" is not in the quick pick; it offered: ${found.offered.join(' | ')}`);
+  await quickPickRow(page, label).click();
+  if (many) await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** The quick pick row labelled `label`, found again at click time (by index, a list that re-renders in between would get the wrong row). */
+function quickPickRow(page, label) {
+  const exact = new RegExp(`^\\s*${textPattern(label).source}\\s*$`);
+  return page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+}
+
+/** Opens a workspace file by its relative path through Quick Open (Ctrl+P); the editor then has focus. */
+export async function quickOpen(page, relativePath) {
+  const name = relativePath.split('/').pop();
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(relativePath);
+  await pickItem(page, name);
+  await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ state: 'visible' });
 }

@@ -18,7 +18,8 @@ const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g
 /**
  * Call inside describe(). Options: trust (default false: --disable-workspace-trust),
  * workspace (folder to copy; default examples/demo, else the test fixture), open
- * (default true: load the workbench in before()).
+ * (default true: load the workbench in before()), prepare (async fn(workspace) run on the
+ * copied workspace before code-server starts, e.g. to pick a free port).
  */
 export function useWorkbench(scenario, options = {}) {
   const shotsDir = join(repoRoot, 'test-results', 'e2e', slug(scenario));
@@ -63,6 +64,11 @@ export function useWorkbench(scenario, options = {}) {
   wb.openView = (title) => ui.openView(wb.page, title);
   wb.clickView = (title) => ui.clickView(wb.page, title);
   wb.waitForText = (pattern, opts) => ui.waitForText(wb.page, pattern, opts);
+  wb.waitForTreeItem = (label, pattern, opts) => ui.waitForTreeItem(wb.page, label, pattern, opts);
+  wb.clickTreeAction = (label, action) => ui.clickTreeAction(wb.page, label, action);
+  wb.clickViewAction = (action) => ui.clickViewAction(wb.page, action);
+  wb.pickItem = (label, opts) => ui.pickItem(wb.page, label, opts);
+  wb.quickOpen = (relativePath) => ui.quickOpen(wb.page, relativePath);
 
   before(async function () {
     this.timeout(180_000);
@@ -73,6 +79,7 @@ export function useWorkbench(scenario, options = {}) {
     await installVsix(vsix, extensionsDir);
     const source = options.workspace ?? (existsSync(demoWorkspace) ? demoWorkspace : fixtureWorkspace);
     wb.workspace = await copyWorkspace(source);
+    await options.prepare?.(wb.workspace);
     wb.server = await startCodeServer({ workspace: wb.workspace, trust: options.trust ?? false, extensionsDir });
     browser = await launchBrowser();
     wb.page = browser.page;
