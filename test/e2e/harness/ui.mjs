@@ -156,7 +156,6 @@ export async function pickItem(page, label, { many = false, timeout = 10_000 } =
   if (found.index < 0) throw new Error(`"${label}" is not in the quick pick; it offered: ${found.offered.join(' | ')}`);
   await quickPickRow(page, label).click();
   if (many) await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
 /** The quick pick row labelled `label`, found again at click time (by index, a list that re-renders in between would get the wrong row). */

@@ -1,0 +1,78 @@
+// Editing in the demo workspace, in one workbench: a process's Output channel, restart on
+// save, and a broken .procs.json that shows in Problems while the last good config keeps running.
+import assert from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertServedBy, eventually, pidAlive, runningPid, useDemoWorkbench } from './harness/demo.mjs';
+
+const OUTPUT_LINES = '.part.panel .monaco-editor .view-lines';
+
+describe('editing: output channel, restart on save, broken config', function () {
+  this.timeout(120_000);
+  const wb = useDemoWorkbench('editing');
+  let pids;
+
+  const showOutput = async (name) => {
+    await wb.runCommand('Procs: Show Output');
+    await wb.pickItem(name);
+  };
+  /** The channel the Output view's drop-down shows. */
+  const shownChannel = () => wb.page.locator('.part.panel select').first().evaluate((select) => select.options[select.selectedIndex]?.text);
+
+  it('output-channel: "Procs: Show Output" → web shows its start and its server line', async () => {
+    pids = await wb.step('Start All from the Procs view', () => wb.startAll());
+    await wb.step('Procs: Show Output, pick web', async () => {
+      await showOutput('web');
+      await wb.waitForText(`── started · pid ${pids.web} ──`, { selector: OUTPUT_LINES });
+      await wb.waitForText(`listening on http://127.0.0.1:${wb.webPort} (pid`, { selector: OUTPUT_LINES });
+      assert.strictEqual(await shownChannel(), 'Procs: web');
+    });
+  });
+
+  it('save-restarts: saving web/server.js restarts web and says why in its channel', async () => {
+    await wb.step('Quick Open web/server.js, add a comment, Ctrl+S', async (page) => {
+      await wb.quickOpen('web/server.js');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('// touched by the save-restarts scenario\n');
+      await page.keyboard.press('Control+S');
+      await eventually('the edit reaches the disk', () => readFileSync(join(wb.workspace, 'web/server.js'), 'utf8').includes('save-restarts'));
+    });
+    const web = await wb.step('web runs with a new pid', () => runningPid(wb, 'web', { other: pids.web }));
+    await wb.step('its channel says why it restarted', async () => {
+      await showOutput('web');
+      assert.strictEqual(await shownChannel(), 'Procs: web');
+      await wb.waitForText('── restarting: web/server.js saved ──', { selector: OUTPUT_LINES });
+      await wb.waitForText(`── started · pid ${web} ──`, { selector: OUTPUT_LINES });
+    });
+    await eventually(`old web pid ${pids.web} gone`, () => !pidAlive(pids.web));
+    pids.web = web;
+  });
+
+  it('broken-config: a missing comma shows in Problems at its line; the processes keep running', async () => {
+    // The comma after web's "group" goes; the parser then stops at the next line's property.
+    const configLines = () => readFileSync(join(wb.workspace, '.procs.json'), 'utf8').split('\n');
+    const commaLine = configLines().findIndex((line) => /"group": "app",$/.test(line)) + 1;
+    assert.ok(commaLine > 0, 'the demo .procs.json has no `"group": "app",` line');
+    await wb.step(`open .procs.json, delete the comma ending line ${commaLine}, save`, async (page) => {
+      await wb.runCommand('Procs: Open .procs.json');
+      await page.locator('.tabs-container .tab.active[aria-label^=".procs.json"]').waitFor();
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type(String(commaLine));
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Control+S');
+      await eventually('the edit reaches the disk', () => configLines()[commaLine - 1].endsWith('"app"'));
+    });
+    await wb.step('Problems (Ctrl+Shift+M) lists the error at the next line', async (page) => {
+      await page.keyboard.press('Control+Shift+M');
+      await wb.waitForText(new RegExp(`expected a comma\\s+procs\\s+\\[Ln ${commaLine + 1},`), { selector: '.part.panel' });
+    });
+    await wb.step('the tree says the last good config runs; same pids; web answers', async () => {
+      await wb.waitForText('.procs.json has errors: the last good version is running', { selector: '.part.sidebar' });
+      assert.strictEqual(await runningPid(wb, 'web'), pids.web);
+      assert.strictEqual(await runningPid(wb, 'build'), pids.build);
+      await assertServedBy(wb.webPort, pids.web);
+    });
+  });
+});
