@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { assertServedBy, eventually, pidAlive, runningPid, useDemoWorkbench } from './harness/demo.mjs';
 
 const OUTPUT_LINES = '.part.panel .monaco-editor .view-lines';
+const COMMENT = '// touched by the save-restarts scenario';
 
 describe('editing: output channel, restart on save, broken config', function () {
   this.timeout(120_000);
@@ -31,11 +32,15 @@ describe('editing: output channel, restart on save, broken config', function () 
 
   it('save-restarts: saving web/server.js restarts web and says why in its channel', async () => {
     await wb.step('Quick Open web/server.js, add a comment, Ctrl+S', async (page) => {
+      const file = join(wb.workspace, 'web/server.js');
+      const before = readFileSync(file, 'utf8');
       await wb.quickOpen('web/server.js');
       await page.keyboard.press('Control+End');
-      await page.keyboard.type('// touched by the save-restarts scenario\n');
+      // The file ends with a newline: the cursor is then on the empty line after the last one.
+      await wb.waitForText(`Ln ${before.split('\n').length}, Col 1`, { selector: '.part.statusbar' });
+      await page.keyboard.type(`${COMMENT}\n`);
       await page.keyboard.press('Control+S');
-      await eventually('the edit reaches the disk', () => readFileSync(join(wb.workspace, 'web/server.js'), 'utf8').includes('save-restarts'));
+      await eventually('the edit reaches the disk', () => readFileSync(file, 'utf8') === `${before}${COMMENT}\n`);
     });
     const web = await wb.step('web runs with a new pid', () => runningPid(wb, 'web', { other: pids.web }));
     await wb.step('its channel says why it restarted', async () => {

@@ -6,15 +6,15 @@ import http from 'node:http';
 import net from 'node:net';
 import { join } from 'node:path';
 import { freePort } from '../../../scripts/lib/proc.mjs';
-import { useWorkbench } from './workbench.mjs';
+import { hideSecondarySideBar, useWorkbench } from './workbench.mjs';
 
 const DEMO_PORT = '"PORT": "3000"';
 
-// Quiet workbench for readable screenshots: no Welcome editor, no Chat side bar.
+// Quiet workbench for readable screenshots: no Welcome editor, no Chat (its side bar stays
+// open and empty, see hideSecondarySideBar).
 const WORKSPACE_SETTINGS = {
   'workbench.startupEditor': 'none',
   'chat.disableAIFeatures': true,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 /**
@@ -38,8 +38,12 @@ async function prepareDemo(workspace) {
  * waits until web and build run; returns their pids.
  */
 export function useDemoWorkbench(scenario) {
-  const wb = useWorkbench(scenario, { prepare: async (workspace) => (wb.webPort = await prepareDemo(workspace)) });
+  const wb = useWorkbench(scenario, {
+    prepare: async (workspace) => (wb.webPort = await prepareDemo(workspace)),
+    viewport: { width: 1280, height: 800 },
+  });
   wb.startAll = async () => {
+    await hideSecondarySideBar(wb.page);
     await wb.clickView('Procs');
     await wb.clickViewAction('Start All');
     return { web: await runningPid(wb, 'web'), build: await runningPid(wb, 'build') };

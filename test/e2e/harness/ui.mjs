@@ -144,6 +144,17 @@ export async function clickTreeAction(page, label, action) {
 /** Clicks a button in the side bar's title (the view's title actions, e.g. "Start All"). */
 export async function clickViewAction(page, action) {
   await page.locator(`.part.sidebar .title-actions a.action-label[aria-label^="${action}"]`).first().click();
+  // The buttons shift once the tree fills (a Collapse All button appears): move away, or the
+  // pointer rests on a neighbour whose tooltip then covers the tree in the screenshots.
+  await page.mouse.move(0, 0);
+}
+
+/** Hides the secondary side bar (empty once Chat is disabled) with the title bar's toggle, if it is open. */
+export async function hideSecondarySideBar(page) {
+  const bar = page.locator('.part.auxiliarybar');
+  if (!(await bar.isVisible())) return;
+  await page.locator('.part.titlebar a.action-label[aria-label^="Toggle Secondary Side Bar"]').first().click();
+  await bar.waitFor({ state: 'hidden' });
 }
 
 /**
@@ -164,7 +175,7 @@ function quickPickRow(page, label) {
   return page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
 }
 
-/** Opens a workspace file by its relative path through Quick Open (Ctrl+P); the editor then has focus. */
+/** Opens a workspace file by its relative path through Quick Open (Ctrl+P); returns once its editor has focus. */
 export async function quickOpen(page, relativePath) {
   const name = relativePath.split('/').pop();
   await page.keyboard.press('Control+P');
@@ -173,4 +184,6 @@ export async function quickOpen(page, relativePath) {
   await input.fill(relativePath);
   await pickItem(page, name);
   await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ state: 'visible' });
+  // Keys pressed before the editor takes focus are lost (seen: Ctrl+End and the first characters).
+  await page.locator('.part.editor .monaco-editor.focused').waitFor({ state: 'visible' });
 }

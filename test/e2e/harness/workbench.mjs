@@ -19,7 +19,8 @@ const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g
  * Call inside describe(). Options: trust (default false: --disable-workspace-trust),
  * workspace (folder to copy; default examples/demo, else the test fixture), open
  * (default true: load the workbench in before()), prepare (async fn(workspace) run on the
- * copied workspace before code-server starts, e.g. to pick a free port).
+ * copied workspace before code-server starts, e.g. to pick a free port), viewport (browser
+ * size, e.g. { width: 1280, height: 800 } for README screenshots).
  */
 export function useWorkbench(scenario, options = {}) {
   const shotsDir = join(repoRoot, 'test-results', 'e2e', slug(scenario));
@@ -81,7 +82,7 @@ export function useWorkbench(scenario, options = {}) {
     wb.workspace = await copyWorkspace(source);
     await options.prepare?.(wb.workspace);
     wb.server = await startCodeServer({ workspace: wb.workspace, trust: options.trust ?? false, extensionsDir });
-    browser = await launchBrowser();
+    browser = await launchBrowser(options.viewport ? { viewport: options.viewport } : undefined);
     wb.page = browser.page;
     if (options.open !== false) await wb.step('open workbench', () => wb.open());
   });
