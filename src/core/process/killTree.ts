@@ -48,9 +48,20 @@ export const killTree: KillTreeFn = async (pid, { signal, timeoutMs }) => {
 // Linux lists each thread's children in procfs: walking them reads a few files along the tree
 // instead of every process on the machine, which keeps a restart's reaction time short.
 const HAS_CHILDREN_FILES = fs.existsSync(`/proc/self/task/${process.pid}/children`);
+const HAS_PROC = fs.existsSync('/proc/self/stat');
 
 async function descendantsOf(root: number): Promise<ProcInfo[]> {
-  return HAS_CHILDREN_FILES ? walkChildrenFiles(root) : walkTable(root, await readPs());
+  if (HAS_CHILDREN_FILES && isAlive(root)) return walkChildrenFiles(root);
+  const table = HAS_PROC ? readProcTable() : await readPs();
+  // A root that already exited handed its children to init: only its process group still ties them to it.
+  const members = table.filter((p) => p.pgid === root && p.pid !== root);
+  const byPid = new Map([...walkTable(root, table), ...members].map((p) => [p.pid, p]));
+  return [...byPid.values()];
+}
+
+function readProcTable(): ProcInfo[] {
+  const pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  return pids.map((name) => readStat(Number(name))).filter((p): p is ProcInfo & { state: string } => p !== undefined);
 }
 
 function walkChildrenFiles(root: number): ProcInfo[] {
@@ -113,7 +124,7 @@ function parseStat(pid: number, text: string): (ProcInfo & { state: string }) | 
   return { pid, state: fields[0], ppid: Number(fields[1]), pgid: Number(fields[2]) };
 }
 
-/** Elsewhere (macOS, or a kernel without children files): one `ps` for the whole table. */
+/** Without procfs (macOS): one `ps` for the whole table. */
 function readPs(): Promise<ProcInfo[]> {
   return new Promise((resolve) => {
     execFile('ps', ['-A', '-o', 'pid=,ppid=,pgid='], (error, stdout) => {
