@@ -7,6 +7,7 @@ import { freePort } from '../helpers/ports';
 import { ProcessProbe } from '../helpers/processProbe';
 import { makeSpec, nodeFixture } from '../helpers/processSpec';
 import type { ProcessSpec } from '../../../src/core/config/types';
+import { waitFor } from '../helpers/waitFor';
 
 const instance = { name: 'test', index: 1, count: 1, root: '/' };
 
@@ -55,7 +56,8 @@ describe('ManagedProcess requestRestart and backoff cancellation (real children)
     const requests: Array<Promise<void>> = [];
     for (let n = 0; n < 50; n++) requests.push(probe.process.requestRestart(`change ${n}`));
     // More requests after the first restart has begun: they join one follow-up restart.
-    await probe.waitForStatus('stopping');
+    // Wait for the transition in the history: a quick stop can be over before a poll of the current status.
+    await waitFor(() => probe.count('stopping') >= 1, { message: 'the first restart to begin stopping' });
     for (let n = 0; n < 50; n++) requests.push(probe.process.requestRestart(`late change ${n}`));
     await Promise.all(requests);
 
