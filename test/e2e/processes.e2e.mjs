@@ -4,6 +4,7 @@
 // check the real processes and port behind what the UI shows.
 import assert from 'node:assert';
 import { assertServedBy, canBind, eventually, httpGet, pidAlive, runningPid, useDemoWorkbench } from './harness/demo.mjs';
+import { treeRowSelector } from './harness/ui.mjs';
 
 describe('processes: tree, palette restart, status bar', function () {
   this.timeout(120_000);
@@ -50,8 +51,13 @@ describe('processes: tree, palette restart, status bar', function () {
 
   it('tree-and-stop: the inline Stop button stops web and frees its port', async () => {
     await wb.step('hover web, click its Stop button', () => wb.clickTreeAction('web', 'Stop'));
-    await wb.step('web shows stopped; the summary follows', async () => {
-      await wb.waitForTreeItem('web', /^stopped\b/);
+    await wb.step('web shows stopped; the summary follows', async (page) => {
+      // Seen in 1 of 4 runs: the click opens the "Processes to stop" picker instead of stopping web,
+      // i.e. procs.stop ran without its tree node (reported to the lead; not worked around here).
+      const picker = page.locator('.quick-input-widget input[placeholder="Processes to stop"]');
+      const outcome = await eventually('web stops', async () =>
+        (await picker.isVisible()) ? 'picker' : /^stopped\b/.test(await page.locator(`${treeRowSelector('web')} .label-description`).innerText()) && 'stopped', { timeout: 20_000 });
+      assert.strictEqual(outcome, 'stopped', 'the inline Stop button opened the "Processes to stop" picker instead of stopping web');
       await wb.waitForText(/^\s*1\/3$/, { selector: SUMMARY });
     });
     await eventually(`web pid ${pids.web} gone`, () => !pidAlive(pids.web));

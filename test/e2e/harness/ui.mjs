@@ -126,7 +126,7 @@ export async function readOutput(page, { showCommand } = {}) {
 
 // The side bar's tree rows (extension views): the label element's aria-label is the item's
 // name exactly; the state text is `.label-description`.
-const treeRowSelector = (label) =>
+export const treeRowSelector = (label) =>
   `.part.sidebar .monaco-list-row[role="treeitem"]:has(.custom-view-tree-node-item-resourceLabel[aria-label="${label}"])`;
 
 /** Waits until the description of tree item `label` matches `pattern`; returns the description. */
