@@ -1,19 +1,24 @@
 import * as vscode from 'vscode';
+import type { ManagedProcess } from '../core/process/managedProcess';
 import type { FolderRegistry, ProcsFolder } from './folders';
 import { isTicking } from './stateLook';
-import { FolderNode, GroupNode, MessageNode, ProcessNode, type TreeNode } from './treeNodes';
+import { FolderNode, GroupNode, MessageNode, ProcessNode, processNodeId, type TreeNode } from './treeNodes';
 
 const TICK_MS = 1000;
 
 /**
  * The Procs view. Multi-root: a node per folder; one folder: its processes at the top.
- * Nodes are rebuilt on every refresh (they are cheap); ids keep the expansion state.
- * A one-second timer keeps uptimes and countdowns fresh, only while something is running or backing off.
+ * A change of structure (config, folders) rebuilds the tree. A change of state, and the one-second
+ * timer that keeps uptimes and countdowns fresh (only while something runs or backs off), refresh just
+ * the rows concerned, in place: rebuilding every row each second let a click on an inline button reach
+ * VS Code with a row it had already dropped, and the command then ran without its target.
  */
 export class ProcsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined>();
   private readonly subscriptions: vscode.Disposable[];
   private ticker: NodeJS.Timeout | undefined;
+  /** The row of each process now on screen, by node id. */
+  private readonly processNodes = new Map<string, ProcessNode>();
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
@@ -21,12 +26,14 @@ export class ProcsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.subscriptions = [
       registry.onDidChangeFolders(() => this.refresh()),
       registry.onDidChangeProcesses(() => this.refresh()),
-      registry.onDidChangeState(() => this.refresh()),
+      registry.onDidChangeState(({ folder, value }) => this.refreshProcess(folder, value.name)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()),
     ];
   }
 
+  /** Rebuilds the whole tree. */
   refresh(): void {
+    this.processNodes.clear();
     this.changeEmitter.fire(undefined);
     this.updateTicker();
   }
@@ -42,7 +49,7 @@ export class ProcsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       const now = Date.now();
       return node.entry.supervisor.processes
         .filter((process) => process.spec.groups[0] === node.group)
-        .map((process) => new ProcessNode(node.entry, process, node, now));
+        .map((process) => this.processNode(node.entry, process, node, now));
     }
     return [];
   }
@@ -78,7 +85,7 @@ export class ProcsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const groups = new Set<string>();
     for (const process of entry.supervisor.processes) {
       const group = process.spec.groups[0];
-      if (group === undefined) nodes.push(new ProcessNode(entry, process, parent, now));
+      if (group === undefined) nodes.push(this.processNode(entry, process, parent, now));
       else if (!groups.has(group)) {
         groups.add(group);
         nodes.push(new GroupNode(entry, group, parent));
@@ -88,9 +95,29 @@ export class ProcsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     return nodes;
   }
 
+  private processNode(entry: ProcsFolder, process: ManagedProcess, parent: FolderNode | GroupNode | undefined, now: number): ProcessNode {
+    const id = processNodeId(entry, process.name);
+    const node = this.processNodes.get(id) ?? new ProcessNode(entry, process, parent);
+    this.processNodes.set(id, node);
+    return node.update(now);
+  }
+
+  private refreshProcess(entry: ProcsFolder, name: string): void {
+    const node = this.processNodes.get(processNodeId(entry, name));
+    if (node) this.changeEmitter.fire(node.update(Date.now()));
+    this.updateTicker();
+  }
+
+  private tick(): void {
+    const now = Date.now();
+    for (const node of this.processNodes.values()) {
+      if (isTicking(node.process.state.status)) this.changeEmitter.fire(node.update(now));
+    }
+  }
+
   private updateTicker(): void {
     const ticking = this.registry.all.some((entry) => entry.supervisor.processes.some((process) => isTicking(process.state.status)));
-    if (ticking && !this.ticker) this.ticker = setInterval(() => this.changeEmitter.fire(undefined), TICK_MS);
+    if (ticking && !this.ticker) this.ticker = setInterval(() => this.tick(), TICK_MS);
     if (!ticking && this.ticker) {
       clearInterval(this.ticker);
       this.ticker = undefined;

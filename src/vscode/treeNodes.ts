@@ -32,22 +32,33 @@ export class GroupNode extends vscode.TreeItem {
   }
 }
 
-/** One process instance; clicking it shows its output. */
+/** Stable across refreshes, so VS Code keeps the row's identity (selection, clicks in flight). */
+export function processNodeId(entry: ProcsFolder, name: string): string {
+  return `${entry.folder.uri.toString()}#process:${name}`;
+}
+
+/**
+ * One process instance; clicking it shows its output. The same object stays on screen while
+ * the process lives in the config, and `update` refreshes what it shows from the live state.
+ */
 export class ProcessNode extends vscode.TreeItem {
   constructor(
     readonly entry: ProcsFolder,
     readonly process: ManagedProcess,
     readonly parent: FolderNode | GroupNode | undefined,
-    now: number,
   ) {
     super(process.name, vscode.TreeItemCollapsibleState.None);
-    const state = process.state;
-    this.id = `${entry.folder.uri.toString()}#process:${process.name}`;
+    this.id = processNodeId(entry, process.name);
+    this.command = { command: 'procs.showOutput', title: 'Show Output', arguments: [this] };
+  }
+
+  update(now: number): this {
+    const state = this.process.state;
     this.contextValue = `procs.process.${state.status}`;
     this.iconPath = stateIcon(state.status);
     this.description = stateDescription(state, now);
-    this.tooltip = processTooltip(process);
-    this.command = { command: 'procs.showOutput', title: 'Show Output', arguments: [this] };
+    this.tooltip = processTooltip(this.process);
+    return this;
   }
 }
 
