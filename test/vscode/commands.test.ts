@@ -1,72 +1,67 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { Supervisor } from '../../src/core/supervisor';
-import type { ProcsApi } from '../../src/vscode/api';
 import {
-  describeOnFixture, firstFolder, fixturePath, fixtureSupervisor, isAlive, pidOf, procsApi, statusOf, waitForGone, waitForStatus,
+  describeOnFixture, firstFolder, fixturePath, isAlive, pidOf, statusOf, useFixture, waitForGone, waitForStatus,
 } from './fixtures/kit';
 
 describeOnFixture('Procs commands', () => {
-  let api: ProcsApi;
-  let supervisor: Supervisor;
+  const fixture = useFixture();
 
   before(async () => {
-    api = await procsApi();
-    supervisor = await fixtureSupervisor(api);
-    await api.stopAll();
+    await fixture.api.stopAll();
   });
-  afterEach(() => api.stopAll());
+  afterEach(() => fixture.api.stopAll());
 
   it('procs.start / procs.stop act on the named process only', async () => {
     await vscode.commands.executeCommand('procs.start', 'server');
-    await waitForStatus(supervisor, 'server', 'running');
-    const pid = pidOf(supervisor, 'server');
+    await waitForStatus(fixture.supervisor, 'server', 'running');
+    const pid = pidOf(fixture.supervisor, 'server');
     assert.ok(isAlive(pid));
-    assert.strictEqual(statusOf(supervisor, 'worker'), 'stopped');
+    assert.strictEqual(statusOf(fixture.supervisor, 'worker'), 'stopped');
 
     await vscode.commands.executeCommand('procs.stop', 'server');
-    assert.strictEqual(statusOf(supervisor, 'server'), 'stopped');
+    assert.strictEqual(statusOf(fixture.supervisor, 'server'), 'stopped');
     await waitForGone(pid);
   });
 
   it('procs.restart replaces the process: new pid, old one gone', async () => {
     await vscode.commands.executeCommand('procs.start', 'server');
-    await waitForStatus(supervisor, 'server', 'running');
-    const before = pidOf(supervisor, 'server');
+    await waitForStatus(fixture.supervisor, 'server', 'running');
+    const before = pidOf(fixture.supervisor, 'server');
     await vscode.commands.executeCommand('procs.restart', 'server');
-    await waitForStatus(supervisor, 'server', 'running');
-    assert.notStrictEqual(pidOf(supervisor, 'server'), before);
+    await waitForStatus(fixture.supervisor, 'server', 'running');
+    assert.notStrictEqual(pidOf(fixture.supervisor, 'server'), before);
     await waitForGone(before);
   });
 
   it('a group name selects its processes', async () => {
     await vscode.commands.executeCommand('procs.start', 'backend');
-    await waitForStatus(supervisor, 'server', 'running');
-    await waitForStatus(supervisor, 'worker', 'running');
-    assert.strictEqual(statusOf(supervisor, 'crasher'), 'stopped');
+    await waitForStatus(fixture.supervisor, 'server', 'running');
+    await waitForStatus(fixture.supervisor, 'worker', 'running');
+    assert.strictEqual(statusOf(fixture.supervisor, 'crasher'), 'stopped');
   });
 
   it('procs.startAll starts the autostart processes; procs.stopAll stops every tree', async () => {
     await vscode.commands.executeCommand('procs.startAll');
-    await waitForStatus(supervisor, 'server', 'running');
-    await waitForStatus(supervisor, 'worker', 'running');
-    assert.strictEqual(statusOf(supervisor, 'crasher'), 'stopped', 'crasher is not autostart');
-    const pids = [pidOf(supervisor, 'server'), pidOf(supervisor, 'worker')];
+    await waitForStatus(fixture.supervisor, 'server', 'running');
+    await waitForStatus(fixture.supervisor, 'worker', 'running');
+    assert.strictEqual(statusOf(fixture.supervisor, 'crasher'), 'stopped', 'crasher is not autostart');
+    const pids = [pidOf(fixture.supervisor, 'server'), pidOf(fixture.supervisor, 'worker')];
 
     await vscode.commands.executeCommand('procs.restartAll');
-    await waitForStatus(supervisor, 'server', 'running');
-    await waitForStatus(supervisor, 'worker', 'running');
-    assert.ok(!pids.includes(pidOf(supervisor, 'server')) && !pids.includes(pidOf(supervisor, 'worker')), 'both got new pids');
+    await waitForStatus(fixture.supervisor, 'server', 'running');
+    await waitForStatus(fixture.supervisor, 'worker', 'running');
+    assert.ok(!pids.includes(pidOf(fixture.supervisor, 'server')) && !pids.includes(pidOf(fixture.supervisor, 'worker')), 'both got new pids');
 
-    const current = [pidOf(supervisor, 'server'), pidOf(supervisor, 'worker')];
+    const current = [pidOf(fixture.supervisor, 'server'), pidOf(fixture.supervisor, 'worker')];
     await vscode.commands.executeCommand('procs.stopAll');
     for (const pid of [...pids, ...current]) await waitForGone(pid);
-    assert.ok(supervisor.processes.every((process) => process.state.status === 'stopped'));
+    assert.ok(fixture.supervisor.processes.every((process) => process.state.status === 'stopped'));
   });
 
   it('an unknown selector changes nothing and does not throw', async () => {
     await vscode.commands.executeCommand('procs.start', 'no-such-process');
-    assert.ok(supervisor.processes.every((process) => process.state.status === 'stopped'));
+    assert.ok(fixture.supervisor.processes.every((process) => process.state.status === 'stopped'));
   });
 
   it('procs.copyCommand puts the command line on the clipboard', async () => {
@@ -76,7 +71,7 @@ describeOnFixture('Procs commands', () => {
 
   it('procs.showOutput accepts a process name', async () => {
     await vscode.commands.executeCommand('procs.showOutput', 'server');
-    assert.strictEqual(api.outputChannelName(firstFolder(), 'server'), 'Procs: server');
+    assert.strictEqual(fixture.api.outputChannelName(firstFolder(), 'server'), 'Procs: server');
   });
 
   it('procs.openConfig and procs.revealInConfig open .procs.json at the entry', async () => {

@@ -1,10 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import type { Supervisor } from '../../src/core/supervisor';
-import type { ProcsApi } from '../../src/vscode/api';
 import {
-  describeOnFixture, editAndSave, fixturePath, fixtureSupervisor, isAlive, pidOf, procsApi, statusOf, waitFor, waitForGone, waitForStatus,
+  describeOnFixture, editAndSave, fixturePath, isAlive, pidOf, statusOf, useFixture, waitFor, waitForGone, waitForStatus,
 } from './fixtures/kit';
 
 interface RawConfig {
@@ -12,30 +10,27 @@ interface RawConfig {
 }
 
 describeOnFixture('editing .procs.json', () => {
-  let api: ProcsApi;
-  let supervisor: Supervisor;
+  const fixture = useFixture();
   let original: string;
   const configFile = (): string => fixturePath('.procs.json');
 
   before(async () => {
-    api = await procsApi();
-    supervisor = await fixtureSupervisor(api);
     original = fs.readFileSync(configFile(), 'utf8');
   });
 
   beforeEach(async () => {
     await vscode.commands.executeCommand('procs.startAll');
-    await waitForStatus(supervisor, 'server', 'running');
-    await waitForStatus(supervisor, 'worker', 'running');
+    await waitForStatus(fixture.supervisor, 'server', 'running');
+    await waitForStatus(fixture.supervisor, 'worker', 'running');
   });
 
   afterEach(async () => {
     await editAndSave(configFile(), original);
-    await waitFor(() => supervisor.config?.processes.map((spec) => spec.name).join() === 'server,worker,crasher', {
+    await waitFor(() => fixture.supervisor.config?.processes.map((spec) => spec.name).join() === 'server,worker,crasher', {
       message: 'the original config to be applied again',
     });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await api.stopAll();
+    await fixture.api.stopAll();
   });
 
   function edited(change: (config: RawConfig) => void): string {
@@ -45,8 +40,8 @@ describeOnFixture('editing .procs.json', () => {
   }
 
   it('restarts exactly the changed process, starts an added one and stops a removed one', async () => {
-    const server = pidOf(supervisor, 'server');
-    const worker = pidOf(supervisor, 'worker');
+    const server = pidOf(fixture.supervisor, 'server');
+    const worker = pidOf(fixture.supervisor, 'worker');
 
     await editAndSave(
       configFile(),
@@ -55,22 +50,22 @@ describeOnFixture('editing .procs.json', () => {
         config.processes.extra = { command: 'node scripts/worker.js' };
       }),
     );
-    await waitFor(() => statusOf(supervisor, 'extra') === 'running' && statusOf(supervisor, 'server') === 'running' && pidOf(supervisor, 'server') !== server, {
+    await waitFor(() => statusOf(fixture.supervisor, 'extra') === 'running' && statusOf(fixture.supervisor, 'server') === 'running' && pidOf(fixture.supervisor, 'server') !== server, {
       message: 'server restarted and extra started',
     });
     await waitForGone(server);
-    assert.strictEqual(pidOf(supervisor, 'worker'), worker, 'the unchanged worker keeps running');
-    const extra = pidOf(supervisor, 'extra');
+    assert.strictEqual(pidOf(fixture.supervisor, 'worker'), worker, 'the unchanged worker keeps running');
+    const extra = pidOf(fixture.supervisor, 'extra');
 
     await editAndSave(configFile(), original);
-    await waitFor(() => supervisor.get('extra') === undefined, { message: 'extra to leave the config' });
+    await waitFor(() => fixture.supervisor.get('extra') === undefined, { message: 'extra to leave the config' });
     await waitForGone(extra);
-    assert.strictEqual(pidOf(supervisor, 'worker'), worker, 'the unchanged worker still keeps running');
+    assert.strictEqual(pidOf(fixture.supervisor, 'worker'), worker, 'the unchanged worker still keeps running');
     assert.ok(isAlive(worker));
   });
 
   it('a broken config shows a diagnostic on the right line and stops nothing', async () => {
-    const pids = [pidOf(supervisor, 'server'), pidOf(supervisor, 'worker')];
+    const pids = [pidOf(fixture.supervisor, 'server'), pidOf(fixture.supervisor, 'worker')];
     const broken = edited((config) => {
       config.processes.worker.restart = 'sometimes';
     });
@@ -82,8 +77,8 @@ describeOnFixture('editing .procs.json', () => {
     const [diagnostic] = procsDiagnostics();
     assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.strictEqual(diagnostic.range.start.line, line, `diagnostic "${diagnostic.message}" is on line ${diagnostic.range.start.line}, expected ${line}`);
-    assert.deepStrictEqual([pidOf(supervisor, 'server'), pidOf(supervisor, 'worker')], pids, 'nothing was restarted');
+    assert.deepStrictEqual([pidOf(fixture.supervisor, 'server'), pidOf(fixture.supervisor, 'worker')], pids, 'nothing was restarted');
     assert.ok(pids.every(isAlive), 'nothing was stopped');
-    assert.strictEqual(supervisor.config?.processes.find((spec) => spec.name === 'worker')?.restart, 'on-failure', 'the last good config stays applied');
+    assert.strictEqual(fixture.supervisor.config?.processes.find((spec) => spec.name === 'worker')?.restart, 'on-failure', 'the last good config stays applied');
   });
 });

@@ -1,28 +1,22 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { Supervisor } from '../../src/core/supervisor';
-import type { ProcsApi } from '../../src/vscode/api';
-import { TEST_MODE, describeOnFixture, fixtureSupervisor, isAlive, pidOf, procsApi, recordPids, waitForGone, waitForStatus } from './fixtures/kit';
+import {
+  describeOnFixture, fixtureSupervisor, isAlive, pidOf, procsApi, recordPids, TEST_MODE, useFixture, waitForGone, waitForStatus,
+} from './fixtures/kit';
 
 describeOnFixture('shutdown', () => {
-  let api: ProcsApi;
-  let supervisor: Supervisor;
-
-  before(async () => {
-    api = await procsApi();
-    supervisor = await fixtureSupervisor(api);
-  });
+  const fixture = useFixture();
 
   it('the deactivate path (stopAll) kills every process tree', async () => {
     await vscode.commands.executeCommand('procs.startAll');
-    await waitForStatus(supervisor, 'server', 'running');
-    await waitForStatus(supervisor, 'worker', 'running');
-    const pids = [pidOf(supervisor, 'server'), pidOf(supervisor, 'worker')];
+    await waitForStatus(fixture.supervisor, 'server', 'running');
+    await waitForStatus(fixture.supervisor, 'worker', 'running');
+    const pids = [pidOf(fixture.supervisor, 'server'), pidOf(fixture.supervisor, 'worker')];
     recordPids(pids);
     assert.ok(pids.every(isAlive));
 
-    await api.stopAll();
-    assert.ok(supervisor.processes.every((process) => process.state.status === 'stopped'));
+    await fixture.api.stopAll();
+    assert.ok(fixture.supervisor.processes.every((process) => process.state.status === 'stopped'));
     for (const pid of pids) await waitForGone(pid);
   });
 });
@@ -34,8 +28,7 @@ describeOnFixture('shutdown', () => {
  */
 after(async function leaveProcessesForDeactivate() {
   if (TEST_MODE !== '') return;
-  const api = await procsApi();
-  const supervisor = await fixtureSupervisor(api);
+  const supervisor = await fixtureSupervisor(await procsApi());
   await vscode.commands.executeCommand('procs.startAll');
   await waitForStatus(supervisor, 'server', 'running');
   await waitForStatus(supervisor, 'worker', 'running');

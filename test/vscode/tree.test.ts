@@ -1,33 +1,28 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { Supervisor } from '../../src/core/supervisor';
-import type { ProcsApi } from '../../src/vscode/api';
 import type { TreeNode } from '../../src/vscode/treeNodes';
-import { describeOnFixture, fixtureSupervisor, pidOf, procsApi, waitFor, waitForStatus } from './fixtures/kit';
+import { describeOnFixture, pidOf, useFixture, waitFor, waitForStatus } from './fixtures/kit';
 
 function labelOf(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
 
 describeOnFixture('Procs view', () => {
-  let api: ProcsApi;
-  let supervisor: Supervisor;
+  const fixture = useFixture();
 
   before(async () => {
-    api = await procsApi();
-    supervisor = await fixtureSupervisor(api);
-    await api.stopAll();
+    await fixture.api.stopAll();
   });
-  afterEach(() => api.stopAll());
+  afterEach(() => fixture.api.stopAll());
 
   async function roots(): Promise<TreeNode[]> {
-    return (await api.tree.getChildren()) ?? [];
+    return (await fixture.api.tree.getChildren()) ?? [];
   }
 
   async function processItem(name: string): Promise<TreeNode> {
     const backend = (await roots()).find((item) => labelOf(item) === 'backend');
     assert.ok(backend, 'no backend group node');
-    const item = ((await api.tree.getChildren(backend)) ?? []).find((child) => labelOf(child) === name);
+    const item = ((await fixture.api.tree.getChildren(backend)) ?? []).find((child) => labelOf(child) === name);
     assert.ok(item, `no ${name} under backend`);
     return item;
   }
@@ -36,7 +31,7 @@ describeOnFixture('Procs view', () => {
     assert.deepStrictEqual((await roots()).map(labelOf), ['backend', 'crasher']);
     const backend = (await roots())[0];
     assert.strictEqual(backend.contextValue, 'procs.group');
-    const children = (await api.tree.getChildren(backend)) ?? [];
+    const children = (await fixture.api.tree.getChildren(backend)) ?? [];
     assert.deepStrictEqual(children.map(labelOf), ['server', 'worker']);
     assert.strictEqual(children[0].contextValue, 'procs.process.stopped');
     assert.strictEqual((children[0].iconPath as vscode.ThemeIcon).id, 'circle-outline');
@@ -44,18 +39,18 @@ describeOnFixture('Procs view', () => {
 
   it('implements getParent: a process under a group has the group as parent', async () => {
     const server = await processItem('server');
-    const parent = await api.tree.getParent?.(server);
+    const parent = await fixture.api.tree.getParent?.(server);
     assert.ok(parent);
     assert.strictEqual(labelOf(parent), 'backend');
-    assert.strictEqual(await api.tree.getParent?.(parent), undefined);
+    assert.strictEqual(await fixture.api.tree.getParent?.(parent), undefined);
   });
 
   it('fires a change and shows the running state with pid when a process starts', async () => {
     let changes = 0;
-    const subscription = api.tree.onDidChangeTreeData?.(() => changes++);
+    const subscription = fixture.api.tree.onDidChangeTreeData?.(() => changes++);
     try {
       await vscode.commands.executeCommand('procs.start', 'server');
-      await waitForStatus(supervisor, 'server', 'running');
+      await waitForStatus(fixture.supervisor, 'server', 'running');
       await waitFor(() => changes > 0, { message: 'a tree change event' });
     } finally {
       subscription?.dispose();
@@ -63,7 +58,7 @@ describeOnFixture('Procs view', () => {
     const item = await processItem('server');
     assert.strictEqual(item.contextValue, 'procs.process.running');
     assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, 'pass-filled');
-    assert.match(String(item.description), new RegExp(`^running · pid ${pidOf(supervisor, 'server')} · \\d+s$`));
+    assert.match(String(item.description), new RegExp(`^running · pid ${pidOf(fixture.supervisor, 'server')} · \\d+s$`));
     assert.strictEqual(item.command?.command, 'procs.showOutput');
     const tooltip = item.tooltip as vscode.MarkdownString;
     assert.match(tooltip.value, /node scripts\/server\.js/);
@@ -71,7 +66,7 @@ describeOnFixture('Procs view', () => {
 
   it('shows a failed process in red with its exit code and restart count', async () => {
     await vscode.commands.executeCommand('procs.start', 'crasher');
-    await waitForStatus(supervisor, 'crasher', 'failed');
+    await waitForStatus(fixture.supervisor, 'crasher', 'failed');
     const crasher = (await roots()).find((item) => labelOf(item) === 'crasher');
     assert.ok(crasher);
     assert.strictEqual(crasher.contextValue, 'procs.process.failed');
@@ -80,9 +75,9 @@ describeOnFixture('Procs view', () => {
   });
 
   it('summarises running over total in the status bar', async () => {
-    assert.strictEqual(api.statusBarText(), '$(pulse) 0/3');
+    assert.strictEqual(fixture.api.statusBarText(), '$(pulse) 0/3');
     await vscode.commands.executeCommand('procs.start', 'worker');
-    await waitForStatus(supervisor, 'worker', 'running');
-    await waitFor(() => api.statusBarText() === '$(pulse) 1/3', { message: `status bar 1/3 (is ${api.statusBarText()})` });
+    await waitForStatus(fixture.supervisor, 'worker', 'running');
+    await waitFor(() => fixture.api.statusBarText() === '$(pulse) 1/3', { message: `status bar 1/3 (is ${fixture.api.statusBarText()})` });
   });
 });
