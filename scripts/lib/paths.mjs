@@ -20,10 +20,15 @@ export const codeServerBin = join(codeServerPrefix, 'node_modules', '.bin', 'cod
 
 export const chromiumPath = process.env.PROCS_CHROMIUM || '/usr/bin/chromium';
 
-/** Environment for running code-server: Node 24 first on PATH (code-server requires it). */
+/**
+ * Environment for installing and running code-server: Node 24 first on PATH (code-server requires it).
+ * The `npm_*` variables of an enclosing `npm test` are dropped: a nested npm reads them back as its own
+ * config, and code-server's postinstall then takes `npm_config_user_agent`'s "node/v20" for the truth.
+ */
 export function codeServerEnv(extra = {}) {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE'));
   return {
-    ...process.env,
+    ...inherited,
     PATH: `${node24Bin}:${process.env.PATH}`,
     npm_config_nodedir: node24Pkg,
     ...extra,
