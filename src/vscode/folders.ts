@@ -124,10 +124,10 @@ export class FolderRegistry implements vscode.Disposable {
       return;
     }
     const result = await loadConfig(file);
-    this.loadedEmitter.fire({ file, problems: result.problems });
     const existing = this.get(folder.uri);
     const entry = existing ?? this.add(folder, file);
     entry.problems = result.problems;
+    this.loadedEmitter.fire({ file, problems: result.problems });
     await entry.supervisor.apply(result);
     if (!existing && this.startOnOpen(entry)) {
       entry.supervisor.up().catch((error: unknown) => {

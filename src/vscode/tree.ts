@@ -26,6 +26,8 @@ export class ProcsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.subscriptions = [
       registry.onDidChangeFolders(() => this.refresh()),
       registry.onDidChangeProcesses(() => this.refresh()),
+      // A config with errors changes no process, but the view says so in a row of its own.
+      registry.onDidLoadConfig(() => this.refresh()),
       registry.onDidChangeState(({ folder, value }) => this.refreshProcess(folder, value.name)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()),
     ];

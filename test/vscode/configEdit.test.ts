@@ -70,6 +70,14 @@ describeOnFixture('editing .procs.json', () => {
       config.processes.worker.restart = 'sometimes';
     });
     const line = broken.split('\n').findIndex((text) => text.includes('"sometimes"'));
+    // The view must say so too: a rebuild of the whole tree (event without a row) that shows an errors row,
+    // though no process changed. Row refreshes from the uptime ticker do not count.
+    const saysErrors = async (): Promise<boolean> =>
+      ((await fixture.api.tree.getChildren()) ?? []).some((node) => String(node.label).includes('has errors'));
+    let told = false;
+    const subscription = fixture.api.tree.onDidChangeTreeData?.((row) => {
+      if (row === undefined) void saysErrors().then((yes) => (told ||= yes));
+    });
     const document = await editAndSave(configFile(), broken);
 
     const procsDiagnostics = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'procs');
@@ -80,5 +88,10 @@ describeOnFixture('editing .procs.json', () => {
     assert.deepStrictEqual([pidOf(fixture.supervisor, 'server'), pidOf(fixture.supervisor, 'worker')], pids, 'nothing was restarted');
     assert.ok(pids.every(isAlive), 'nothing was stopped');
     assert.strictEqual(fixture.supervisor.config?.processes.find((spec) => spec.name === 'worker')?.restart, 'on-failure', 'the last good config stays applied');
+    try {
+      await waitFor(() => told, { message: 'the view to be refreshed with a "has errors" row' });
+    } finally {
+      subscription?.dispose();
+    }
   });
 });
