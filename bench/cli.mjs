@@ -60,7 +60,8 @@ export async function idle(count, seconds) {
   for (let i = 1; i <= count; i++) processes[`idle${i}`] = { command: ['node', '-e', 'setInterval(() => {}, 1 << 30)'] };
   const project = tempProject({ processes });
   const cli = startCli(project.root);
-  for (let i = 1; i <= count; i++) await cli.waitFor(new RegExp(`^idle${i}\\s*│ ── started`));
+  // Every waiter is registered before any line can arrive: several start lines come in one chunk.
+  await Promise.all(Object.keys(processes).map((name) => cli.waitFor(new RegExp(`^${name}\\s*│ ── started`))));
   // Let start-up work (JIT, GC) settle before measuring the steady state.
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const cpuBefore = cpuMs(cli.child.pid);
