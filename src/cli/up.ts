@@ -44,9 +44,14 @@ export async function runUp({ configFile, selectors, cwd, printer, outputClosed 
   printer.setNames(['procs', ...supervisor.processes.map((process) => process.name)]);
 
   let fileWatch: Disposable | undefined;
+  let watchedRoots = '';
+  // A new watcher walks the whole tree again and misses changes until it is ready: only when the folders change.
   const rewatch = (): void => {
+    const roots = supervisor.watchRoots();
+    if (fileWatch && roots.join('\n') === watchedRoots) return;
+    watchedRoots = roots.join('\n');
     fileWatch?.dispose();
-    fileWatch = watchFiles(supervisor.watchRoots(), (changed) => {
+    fileWatch = watchFiles(roots, (changed) => {
       const reason = `${path.relative(cwd, changed)} changed`;
       supervisor.fileChanged(changed, reason);
     });
