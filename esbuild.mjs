@@ -2,10 +2,14 @@
 // are bundled rather than loaded from node_modules at run time.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { generateSchemaValidator } from './scripts/lib/schemaValidator.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+
+// Regenerated before every (re)build: the schema is imported by the bundle, so editing it triggers one.
+const schemaValidator = { name: 'schema-validator', setup: (build) => build.onStart(generateSchemaValidator) };
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -18,6 +22,7 @@ const common = {
   logLevel: 'info',
   // jsonc-parser's UMD build loads its parts with a dynamic require that a bundle cannot follow.
   mainFields: ['module', 'main'],
+  plugins: [schemaValidator],
 };
 
 const builds = [

@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'examples/**', 'test/fixtures/**', '.vscode-test/**', 'test-results/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'examples/**', 'test/fixtures/**', '.vscode-test/**', 'test-results/**', 'src/core/config/generated/**'] },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.recommended],

@@ -1,6 +1,7 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Segment } from 'jsonc-parser';
 import schema from '../../../schemas/procs.schema.json';
+import compiledValidator from './generated/schemaValidator';
 import type { ProblemTarget } from './problems';
 
 /** A schema violation in plain words, located by JSON path; positions are added by the caller. */
@@ -26,15 +27,14 @@ const DEFINITION_MESSAGES: Record<string, string> = {
 };
 
 /**
- * Which definition a failing keyword sits in, found by identity: `verbose` makes ajv hand back the
- * schema object itself, while its `schemaPath` is relative to wherever ajv happened to inline the $ref.
+ * Which definition a failing keyword sits in, found by content: `verbose` makes ajv hand back the
+ * failing schema (a copy embedded in the compiled validator), while its `schemaPath` is relative to
+ * wherever ajv happened to inline the $ref.
  */
-const DEFINITION_NAMES = new Map<unknown, string>(Object.entries(schema.definitions).map(([name, definition]) => [definition, name]));
+const DEFINITION_NAMES = new Map(Object.entries(schema.definitions).map(([name, definition]) => [JSON.stringify(definition), name]));
 
-const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, verbose: true });
-// Editor-only annotations that VS Code reads; ajv's strict mode would otherwise reject them.
-ajv.addVocabulary(['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions']);
-const validate = ajv.compile(schema);
+/** Compiled at build time (scripts/lib/schemaValidator.mjs): start-up neither loads ajv nor compiles. */
+const validate = compiledValidator as unknown as ValidateFunction;
 
 export function validateAgainstSchema(value: unknown): SchemaIssue[] {
   if (validate(value)) return [];
@@ -72,7 +72,7 @@ function describe(group: ErrorObject[]): string {
   // The oneOf error belongs to the outer definition (groups), its branches to inner ones (name): the outer one describes the value.
   const outerFirst = [...group].sort((a, b) => Number(b.keyword === 'oneOf') - Number(a.keyword === 'oneOf'));
   for (const error of outerFirst) {
-    const definition = DEFINITION_NAMES.get(error.parentSchema);
+    const definition = DEFINITION_NAMES.get(JSON.stringify(error.parentSchema));
     if (definition && definition in DEFINITION_MESSAGES) return DEFINITION_MESSAGES[definition];
   }
   const first = group[0];
