@@ -51,7 +51,11 @@ const HAS_CHILDREN_FILES = fs.existsSync(`/proc/self/task/${process.pid}/childre
 const HAS_PROC = fs.existsSync('/proc/self/stat');
 
 async function descendantsOf(root: number): Promise<ProcInfo[]> {
-  if (HAS_CHILDREN_FILES && isAlive(root)) return walkChildrenFiles(root);
+  const rootAlive = isAlive(root);
+  if (HAS_CHILDREN_FILES && rootAlive) return walkChildrenFiles(root);
+  // After a crash the root is gone, and usually its whole group with it: then there is nothing to
+  // look for, and skipping the table read keeps the restart prompt.
+  if (!rootAlive && !groupExists(root)) return [];
   const table = HAS_PROC ? readProcTable() : await readPs();
   // A root that already exited handed its children to init: only its process group still ties them to it.
   const members = table.filter((p) => p.pgid === root && p.pid !== root);
@@ -137,6 +141,16 @@ function readPs(): Promise<ProcInfo[]> {
 
 function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   signalPid(-pgid, signal);
+}
+
+/** True while any process, zombies included, is in the group. */
+function groupExists(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function signalPid(pid: number, signal: NodeJS.Signals): void {

@@ -35,6 +35,8 @@ interface Run {
   readonly viaShell: boolean;
   /** Set on the 'spawn' event; a run that never spawned lasted 0 ms. */
   startedAt: number | undefined;
+  /** When the root's exit was seen: the backoff delay counts from here, not from the end of the clean-up. */
+  exitedAt: number | undefined;
   /** A stop, restart or dispose asked for the end: the asker reports it, not the exit handler. */
   stopRequested: boolean;
   exit: ExitInfo | undefined;
@@ -216,7 +218,7 @@ export class ManagedProcess {
     if (this.disposed) return;
     this.setState({ status: 'starting', pid: undefined, startedAt: undefined, nextRestartAt: undefined, restarts, message });
     const spawned = spawnChild(this.spec, this.instance, this.deps.spawn);
-    if (!spawned.ok) return this.afterRun(0, undefined, spawned.message);
+    if (!spawned.ok) return this.afterRun({ ranMs: 0, endedAt: this.deps.clock.now() }, undefined, spawned.message);
 
     const { child, viaShell, file } = spawned;
     let resolveDone = (): void => undefined;
@@ -224,6 +226,7 @@ export class ManagedProcess {
       pid: child.pid,
       viaShell,
       startedAt: undefined,
+      exitedAt: undefined,
       stopRequested: false,
       exit: undefined,
       cleanup: undefined,
@@ -238,6 +241,7 @@ export class ManagedProcess {
         this.setState({ status: 'running', pid: run.pid, startedAt: run.startedAt, message: msg.runningMessage(run.pid) });
       },
       exited: () => {
+        run.exitedAt = this.deps.clock.now();
         // Members of the group still hold the port and the pipes; a crash must not leave them behind.
         // Best effort: if it fails the run still ends, and a later stop signals the group again.
         if (run.stopRequested || run.pid === undefined) return;
@@ -256,12 +260,14 @@ export class ManagedProcess {
     await Promise.all([run.cleanup, this.logFile?.flush()]);
     if (this.run === run) this.run = undefined;
     if (run.stopRequested) return;
-    const ranMs = run.startedAt === undefined ? 0 : this.deps.clock.now() - run.startedAt;
-    this.afterRun(ranMs, run.exit, spawnError ?? msg.describeExit(run.exit ?? { code: null, signal: null }, run.viaShell));
+    const endedAt = run.exitedAt ?? this.deps.clock.now();
+    const ranMs = run.startedAt === undefined ? 0 : endedAt - run.startedAt;
+    const ended = spawnError ?? msg.describeExit(run.exit ?? { code: null, signal: null }, run.viaShell);
+    this.afterRun({ ranMs, endedAt }, run.exit, ended);
   }
 
-  /** The run ended on its own (or never began): back off, exit or give up. */
-  private afterRun(ranMs: number, exit: ExitInfo | undefined, ended: string): void {
+  /** The run ended on its own (or never began) at `endedAt`: back off, exit or give up. */
+  private afterRun({ ranMs, endedAt }: { ranMs: number; endedAt: number }, exit: ExitInfo | undefined, ended: string): void {
     this.consecutive = consecutiveAfterRun(this.consecutive, ranMs, this.spec.resetAfterMs);
     const decision = decideRestart({
       policy: this.spec.restart,
@@ -275,9 +281,10 @@ export class ManagedProcess {
     switch (decision.kind) {
       case 'restart': {
         this.consecutive++;
-        const nextRestartAt = this.deps.clock.now() + decision.delayMs;
+        const nextRestartAt = endedAt + decision.delayMs;
         this.setState({ ...ending, status: 'backoff', nextRestartAt, message: msg.restartingIn(ended, decision.delayMs) });
-        this.backoffTimer = this.deps.clock.setTimeout(() => this.onBackoffDue(), decision.delayMs);
+        const remainingMs = Math.max(0, nextRestartAt - this.deps.clock.now());
+        this.backoffTimer = this.deps.clock.setTimeout(() => this.onBackoffDue(), remainingMs);
         return;
       }
       case 'exit':

@@ -6,6 +6,7 @@ import { ProcessProbe } from '../helpers/processProbe';
 import { makeSpec } from '../helpers/processSpec';
 import { waitFor } from '../helpers/waitFor';
 import type { ProcessSpec } from '../../../src/core/config/types';
+import type { KillTreeFn } from '../../../src/core/process/killTree';
 
 const instance = { name: 'test', index: 1, count: 1, root: '/' };
 
@@ -14,10 +15,10 @@ describe('ManagedProcess backoff (virtual time)', () => {
   let fakes: ReturnType<typeof fakeProcesses>;
   let probe: ProcessProbe;
 
-  function setUp(spec: Partial<ProcessSpec>): ManagedProcess {
+  function setUp(spec: Partial<ProcessSpec>, killTree?: KillTreeFn): ManagedProcess {
     clock = new FakeClock();
     fakes = fakeProcesses();
-    const process = new ManagedProcess(makeSpec(spec), instance, { clock, spawn: fakes.spawn, killTree: fakes.killTree });
+    const process = new ManagedProcess(makeSpec(spec), instance, { clock, spawn: fakes.spawn, killTree: killTree ?? fakes.killTree });
     probe = new ProcessProbe(process);
     return process;
   }
@@ -46,6 +47,29 @@ describe('ManagedProcess backoff (virtual time)', () => {
     await waitFor(() => process.state.restarts === 5 && fakes.children.length === 6, { message: 'restart #5' });
 
     assert.equal(await crashAfter(1000, 6), 'exited with code 1 · restarting in 100 ms', 'healthy run resets');
+    await process.stop();
+  });
+
+  it('counts the delay from the exit, not from the end of the clean-up after it', async () => {
+    // The clean-up after a crash (SIGKILL to what is left of the group) ends when the test says so.
+    let endCleanup = (): void => undefined;
+    const killTree: KillTreeFn = (pid, options) =>
+      options.signal === 'SIGKILL' ? new Promise((resolve) => (endCleanup = () => resolve([]))) : fakes.killTree(pid, options);
+    const process = setUp({ backoffMs: [100] }, killTree);
+    await process.start();
+    await waitFor(() => process.state.status === 'running');
+    const exitedAt = clock.now();
+    fakes.latest().exit(1);
+    clock.advance(60);
+    endCleanup();
+    await probe.waitForStatus('backoff');
+    assert.equal(process.state.nextRestartAt, exitedAt + 100);
+
+    clock.advance(39);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(fakes.children.length, 1, 'not before the delay is over');
+    clock.advance(1);
+    await waitFor(() => fakes.children.length === 2, { message: 'respawn 100 ms after the exit' });
     await process.stop();
   });
 
