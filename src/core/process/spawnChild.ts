@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { ProcessSpec } from '../config/types';
 import { describeSpawnError, workingDirectoryNotFound } from './messages';
+import { resolveOnPath } from './resolveOnPath';
 
 /** The part of a child the engine uses, so tests can hand in a small fake. */
 export type ChildHandle = Pick<ChildProcess, 'pid' | 'stdout' | 'stderr' | 'on'>;
@@ -34,14 +35,17 @@ export function spawnChild(spec: ProcessSpec, target: SpawnTarget, spawn: SpawnF
   const viaShell = typeof spec.command === 'string';
   const [file, ...args] = typeof spec.command === 'string' ? ['/bin/sh', '-c', spec.command] : spec.command;
   if (file === undefined) return { ok: false, message: 'empty command' };
+  const env = childEnv(spec, target);
   const options: SpawnOptions = {
     cwd: spec.cwd,
-    env: childEnv(spec, target),
+    env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // The child still sees the name as written, not the path it was found at.
+    argv0: file,
   };
   try {
-    return { ok: true, child: spawn(file, args, options), viaShell, file };
+    return { ok: true, child: spawn(resolveOnPath(file, env.PATH, spec.cwd), args, options), viaShell, file };
   } catch (error) {
     // Node throws synchronously only for a few errno values (e.g. EINVAL); still a user-facing failure.
     return { ok: false, message: describeSpawnError(error as NodeJS.ErrnoException, file) };

@@ -1,0 +1,30 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+/**
+ * Finds a bare command name on PATH as execvp would: the first folder holding an executable file
+ * of that name. Node's spawn() blocks the event loop until the forked child has exec'd, and a search
+ * made there costs a failed exec per folder; made here it costs a stat per folder. A name with a
+ * slash, or one not found, is returned unchanged for spawn() to run or to report.
+ */
+export function resolveOnPath(file: string, searchPath: string | undefined, cwd: string): string {
+  if (file.includes('/') || !searchPath || process.platform === 'win32') return file;
+  for (const dir of searchPath.split(path.delimiter)) {
+    // An empty entry means the working directory, as it does for execvp.
+    const candidate = path.resolve(cwd, dir, file);
+    if (isExecutableFile(candidate)) return candidate;
+  }
+  return file;
+}
+
+function isExecutableFile(candidate: string): boolean {
+  // Most candidates do not exist: a stat that returns undefined is far cheaper than a thrown error.
+  const stat = fs.statSync(candidate, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return false;
+  try {
+    fs.accessSync(candidate, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
