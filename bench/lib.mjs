@@ -1,4 +1,5 @@
 // Shared bits for the benchmark scripts: statistics, /proc readings, temp projects.
+import { spawn as nodeSpawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -59,4 +60,22 @@ export function nextState(supervisor, name, test) {
       }
     });
   });
+}
+
+/**
+ * A spawn for the supervisor that notes, per child, when spawn() was called and returned (Node
+ * forks and execs synchronously), when the child was spawned, and when its exit was seen.
+ */
+export function tracedSpawn() {
+  const children = [];
+  const spawn = (...args) => {
+    const trace = { calledAt: wallNow(), returnedAt: undefined, spawnedAt: undefined, exitedAt: undefined };
+    const child = nodeSpawn(...args);
+    trace.returnedAt = wallNow();
+    child.on('spawn', () => (trace.spawnedAt = wallNow()));
+    child.on('exit', () => (trace.exitedAt = wallNow()));
+    children.push(trace);
+    return child;
+  };
+  return { spawn, children };
 }

@@ -1,60 +1,52 @@
 // Reaction times of the engine: change → new spawn, crash → respawn, stop of a stubborn tree.
-import { core, median, nextState, tempProject, wallNow } from './lib.mjs';
+import { core, median, nextState, tempProject, tracedSpawn, wallNow } from './lib.mjs';
 
 const IDLE = ['node', '-e', 'setInterval(() => {}, 1 << 30)'];
 
-/** Time the supervisor itself spends on a change: until the stop signal, plus from the old tree's end to the new spawn. */
+/**
+ * A change until the new child is spawned, leaving out the old child's own exit: from the change
+ * to the stop signal, plus from the moment the old child's exit is seen to the new spawn.
+ */
 export async function changeToSpawn(runs) {
   const project = tempProject({ processes: { app: { command: IDLE, watch: ['*.js'] } } });
-  const supervisor = new core.Supervisor();
+  const traced = tracedSpawn();
+  const supervisor = new core.Supervisor({ processDeps: { spawn: traced.spawn } });
   await supervisor.apply(await core.loadConfig(project.configFile));
+  const firstRun = nextState(supervisor, 'app', (s) => s.status === 'running');
   await supervisor.up();
-  await nextStateOrNow(supervisor, 'app');
+  await firstRun;
   const samples = [];
   for (let i = 0; i < runs; i++) {
     const stopping = nextState(supervisor, 'app', (s) => s.status === 'stopping');
-    const starting = nextState(supervisor, 'app', (s) => s.status === 'starting');
     const running = nextState(supervisor, 'app', (s) => s.status === 'running');
     const t0 = wallNow();
     const { settled } = supervisor.fileChanged(`${project.root}/index.js`, 'bench');
-    const [stop, start, run] = await Promise.all([stopping, starting, running]);
+    const [stop] = await Promise.all([stopping, running]);
     await settled;
-    // The old child's own exit time lies between stopping and starting; leave it out.
-    samples.push(stop.at - t0 + (run.at - start.at));
+    const [old, next] = traced.children.slice(-2);
+    samples.push({ total: stop.at - t0 + (next.spawnedAt - old.exitedAt), spawnCall: next.returnedAt - next.calledAt });
   }
   await supervisor.dispose();
   project.remove();
-  return median(samples);
+  return medians(samples);
 }
 
-/** How late a crashed child is respawned, beyond the scheduled backoff delay. */
+/** From the moment a crashed child's exit is seen to the new spawn, beyond the scheduled backoff delay. */
 export async function crashToRespawn(runs) {
   const delayMs = 100;
-  const crash = ['node', '-e', 'console.log(performance.timeOrigin + performance.now()); process.exit(1)'];
-  const project = tempProject({ processes: { crasher: { command: crash, backoff: [delayMs] } } });
-  const supervisor = new core.Supervisor();
-  const exits = [];
-  supervisor.onOutput((batch) => exits.push(...batch.lines.map((line) => Number(line.text))));
+  const project = tempProject({ processes: { crasher: { command: ['node', '-e', 'process.exit(1)'], backoff: [delayMs] } } });
+  const traced = tracedSpawn();
+  const supervisor = new core.Supervisor({ processDeps: { spawn: traced.spawn } });
   await supervisor.apply(await core.loadConfig(project.configFile));
-  const samples = [];
-  const firstRun = nextState(supervisor, 'crasher', (s) => s.status === 'running');
   await supervisor.up();
-  await firstRun;
-  for (let i = 0; i < runs; i++) {
-    const crashedAt = await new Promise((resolve) => {
-      const sub = supervisor.onDidChangeState(({ name, current }) => {
-        if (name === 'crasher' && current.status === 'backoff') {
-          sub.dispose();
-          resolve(exits.at(-1));
-        }
-      });
-    });
-    const respawn = await nextState(supervisor, 'crasher', (s) => s.status === 'running');
-    samples.push(respawn.at - crashedAt - delayMs);
-  }
+  await until(() => traced.children.length > runs);
   await supervisor.dispose();
   project.remove();
-  return median(samples);
+  const samples = traced.children.slice(1, runs + 1).map((next, i) => ({
+    total: next.spawnedAt - traced.children[i].exitedAt - delayMs,
+    spawnCall: next.returnedAt - next.calledAt,
+  }));
+  return medians(samples);
 }
 
 /** Stop of a child that ignores SIGTERM and has a grandchild: total time, and time beyond the grace period. */
@@ -90,7 +82,11 @@ export async function stubbornStop(runs) {
   return { total, beyondGrace: total - graceMs };
 }
 
-async function nextStateOrNow(supervisor, name) {
-  if (supervisor.get(name)?.state.status === 'running') return;
-  await nextState(supervisor, name, (s) => s.status === 'running');
+/** Medians of each figure across the samples. */
+function medians(samples) {
+  return Object.fromEntries(Object.keys(samples[0]).map((key) => [key, median(samples.map((sample) => sample[key]))]));
+}
+
+async function until(test) {
+  while (!test()) await new Promise((resolve) => setTimeout(resolve, 20));
 }
