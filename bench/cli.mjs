@@ -39,7 +39,7 @@ export async function burst(runs) {
   for (let i = 0; i < runs; i++) {
     const project = tempProject({ processes: { flood: { command: ['node', '-e', FLOOD] } } });
     const cli = startCli(project.root);
-    await cli.waitFor(/│ waiting$/);
+    await cli.waitFor(/\| waiting$/);
     const done = cli.waitFor(/── exited with code 0/);
     const cpuBefore = cpuMs(cli.child.pid);
     const t0 = wallNow();
@@ -61,7 +61,7 @@ export async function idle(count, seconds) {
   const project = tempProject({ processes });
   const cli = startCli(project.root);
   // Every waiter is registered before any line can arrive: several start lines come in one chunk.
-  await Promise.all(Object.keys(processes).map((name) => cli.waitFor(new RegExp(`^${name}\\s*│ ── started`))));
+  await Promise.all(Object.keys(processes).map((name) => cli.waitFor(new RegExp(`^${name}\\s*\\| ── started`))));
   // Let start-up work (JIT, GC) settle before measuring the steady state.
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const cpuBefore = cpuMs(cli.child.pid);

@@ -30,9 +30,9 @@ describe('procs up', function () {
   it('prefixes output with the process name and stops every tree on SIGINT, exiting 0', async () => {
     project.writeConfig({ processes: { alpha: { command: TREE }, beta: { command: TREE } } });
     run = runCli(['up'], project.root);
-    await run.waitForOutput(/^alpha\s*│ pids \d+ \d+$/m);
-    await run.waitForOutput(/^beta\s*│ pids \d+ \d+$/m);
-    assert.match(run.stdout(), /^alpha\s*│ ── started · pid \d+ ──$/m);
+    await run.waitForOutput(/^alpha\s*\| pids \d+ \d+$/m);
+    await run.waitForOutput(/^beta\s*\| pids \d+ \d+$/m);
+    assert.match(run.stdout(), /^alpha\s*\| ── started · pid \d+ ──$/m);
     const pids = [...run.stdout().matchAll(/pids (\d+) (\d+)/g)].flatMap((m) => [Number(m[1]), Number(m[2])]);
     assert.equal(pids.length, 4);
 
@@ -49,10 +49,10 @@ describe('procs up', function () {
     assert.match(unknown.stdout(), /no process or group named gamma/);
 
     run = runCli(['up', 'beta'], project.root);
-    await run.waitForOutput(/^beta\s*│ pids/m);
+    await run.waitForOutput(/^beta\s*\| pids/m);
     run.child.kill('SIGTERM');
     assert.equal((await run.exited).code, 0);
-    assert.doesNotMatch(run.stdout(), /^alpha\s*│/m);
+    assert.doesNotMatch(run.stdout(), /^alpha\s*\|/m);
   });
 
   it('delivers 200,000 lines from one child complete and in order', async () => {
@@ -62,7 +62,7 @@ describe('procs up', function () {
     await run.waitForOutput(/── exited with code 0/, 30000);
     run.child.kill('SIGINT');
     await run.exited;
-    const numbers = [...run.stdout().matchAll(/^flood\s*│ (\d+)$/gm)].map((m) => Number(m[1]));
+    const numbers = [...run.stdout().matchAll(/^flood\s*\| (\d+)$/gm)].map((m) => Number(m[1]));
     assert.equal(numbers.length, 200000);
     assert.ok(numbers.every((n, i) => n === i + 1), 'lines arrive in order');
   });
@@ -70,13 +70,13 @@ describe('procs up', function () {
   it('keeps running on the last good config when .procs.json breaks, and applies a fixed one', async () => {
     project.writeConfig({ processes: { alpha: { command: TREE } } });
     run = runCli(['up'], project.root);
-    await run.waitForOutput(/^alpha\s*│ pids/m);
+    await run.waitForOutput(/^alpha\s*\| pids/m);
     project.write('.procs.json', '{ "processes": { "alpha": { "command": } } }');
     await run.waitForOutput(/keeping the last good one/);
     project.writeConfig({ processes: { alpha: { command: TREE }, beta: { command: TREE } } });
     await run.waitForOutput(/config applied: started beta/);
-    await waitFor(() => /^beta\s*│ pids/m.test(run?.stdout() ?? ''), { timeoutMs: 10000, message: 'beta output' });
-    assert.equal((run.stdout().match(/^alpha\s*│ ── started/gm) ?? []).length, 1, 'alpha was not restarted');
+    await waitFor(() => /^beta\s*\| pids/m.test(run?.stdout() ?? ''), { timeoutMs: 10000, message: 'beta output' });
+    assert.equal((run.stdout().match(/^alpha\s*\| ── started/gm) ?? []).length, 1, 'alpha was not restarted');
   });
 
   it('stops every tree and exits when its output pipe closes, instead of orphaning children', async () => {
@@ -84,7 +84,7 @@ describe('procs up', function () {
     const ticking = [...TREE.slice(0, 2), `${TREE[2]} setInterval(() => console.log('tick'), 20);`];
     project.writeConfig({ processes: { alpha: { command: ticking } } });
     run = runCli(['up'], project.root);
-    await run.waitForOutput(/^alpha\s*│ pids \d+ \d+$/m);
+    await run.waitForOutput(/^alpha\s*\| pids \d+ \d+$/m);
     const pids = [...run.stdout().matchAll(/pids (\d+) (\d+)/g)].flatMap((m) => [Number(m[1]), Number(m[2])]);
     run.child.stdout?.destroy();
     const { code } = await run.exited;
@@ -97,7 +97,7 @@ describe('procs up', function () {
     project.write('src/app.js', '// v1\n');
     project.writeConfig({ processes: { alpha: { command: TREE, watch: ['src/**/*.js'] } } });
     run = runCli(['up'], project.root);
-    await run.waitForOutput(/^alpha\s*│ pids \d+ \d+$/m);
+    await run.waitForOutput(/^alpha\s*\| pids \d+ \d+$/m);
     const [, first, grandchild] = /pids (\d+) (\d+)/.exec(run.stdout()) ?? [];
 
     // The watcher is ready once its first scan is done; keep touching until it reports, with a deadline.
@@ -119,11 +119,11 @@ describe('procs up', function () {
     const stubborn = ['node', '-e', "process.on('SIGTERM', () => console.log('ignored')); console.log('ready ' + process.pid); setInterval(() => {}, 1 << 30);"];
     project.writeConfig({ processes: { stubborn: { command: stubborn, stop: { timeout: '10m' } } } });
     run = runCli(['up'], project.root);
-    await run.waitForOutput(/^stubborn\s*│ ready (\d+)$/m);
+    await run.waitForOutput(/^stubborn\s*\| ready (\d+)$/m);
     const pid = Number(/ready (\d+)/.exec(run.stdout())?.[1]);
 
     run.child.kill('SIGINT');
-    await run.waitForOutput(/^stubborn\s*│ ignored$/m);
+    await run.waitForOutput(/^stubborn\s*\| ignored$/m);
     run.child.kill('SIGINT');
     // The configured ten minutes are far beyond this test's timeout: exiting at all proves the kill.
     const { code } = await run.exited;

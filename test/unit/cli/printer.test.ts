@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import { Printer } from '../../../src/cli/printer';
+import type { OutputBatch } from '../../../src/core/process/outputTypes';
+import type { ProcessSpec } from '../../../src/core/config/types';
+import { makeSpec } from '../helpers/processSpec';
+
+const RED = '\x1b[31m';
+const RESET = '\x1b[0m';
+
+function batch(name: string, ...texts: string[]): OutputBatch {
+  return { name, lines: texts.map((text) => ({ stream: 'stdout', text, time: Date.UTC(2026, 0, 2, 3, 4, 5) })) };
+}
+
+function withOutput(output: Partial<ProcessSpec['output']>): ProcessSpec {
+  const spec = makeSpec();
+  return { ...spec, output: { ...spec.output, ...output } };
+}
+
+function printed(color: boolean, setUp: (printer: Printer) => void): string[] {
+  const writes: string[] = [];
+  const printer = new Printer({ write: (text) => writes.push(text), color });
+  printer.setNames(['web', 'worker']);
+  setUp(printer);
+  return writes;
+}
+
+describe('Printer', () => {
+  it('writes a batch at once, every line prefixed with the aligned name, colour codes stripped', () => {
+    const writes = printed(false, (p) => p.output(batch('web', `${RED}red${RESET} text`, '', 'plain'), withOutput({ stripAnsi: true })));
+    assert.deepEqual(writes, ['web    | red text\nweb    | \nweb    | plain\n']);
+  });
+
+  it("keeps the child's colour codes where asked, and on a terminal", () => {
+    const spec = withOutput({ stripAnsi: false });
+    assert.deepEqual(printed(false, (p) => p.output(batch('web', `${RED}red`), spec)), [`web    | ${RED}red\n`]);
+    const onTerminal = printed(true, (p) => p.output(batch('worker', `${RED}red`), withOutput({ stripAnsi: true })));
+    assert.deepEqual(onTerminal, [`\x1b[35mworker | ${RESET}${RED}red${RESET}\n`]);
+  });
+
+  it('puts the time of the line after the prefix when timestamps are on', () => {
+    const spec = withOutput({ timestamps: true });
+    const writes = printed(false, (p) => p.output(batch('worker', 'one', 'two'), spec));
+    assert.deepEqual(writes, ['worker | 2026-01-02T03:04:05.000Z one\nworker | 2026-01-02T03:04:05.000Z two\n']);
+  });
+});
