@@ -45,9 +45,11 @@ export function cpuMs(pid) {
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
 }
 
+/** Resident memory in MB: all of it, and the process's own (anonymous) part without the shared node binary. */
 export function rssMb(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+  const field = (name) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)[1]) / 1024;
+  return { total: field('VmRSS'), anon: field('RssAnon') };
 }
 
 /** Resolves with the first state change of `name` that satisfies `test`. */

@@ -24,4 +24,5 @@ row('200,000-line burst through procs up: time', format(flood.time));
 row('200,000-line burst: supervisor CPU', format(flood.cpu), 'target < 300 ms');
 const quiet = await idle(10, 5);
 row('10 idle processes: supervisor CPU over 5 s', format(quiet.cpu), 'target 0 ms');
-row('10 idle processes: supervisor RSS', `${quiet.rss.toFixed(1)} MB`, 'target < 50 MB');
+row('10 idle processes: supervisor RSS', `${quiet.rss.total.toFixed(1)} MB`, 'target < 50 MB');
+row('  of which its own (anonymous) memory', `${quiet.rss.anon.toFixed(1)} MB`);
