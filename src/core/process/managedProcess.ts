@@ -9,7 +9,7 @@ import * as msg from './messages';
 import { OutputBatcher } from './outputBatcher';
 import type { OutputBatch } from './outputTypes';
 import { decideRestart } from './restartPolicy';
-import { spawnChild, type SpawnFn } from './spawnChild';
+import { childEnv, spawnChild, type SpawnFn } from './spawnChild';
 import { watchChild } from './watchChild';
 import { assertNever, restartsOnChange, type ExitInfo, type ProcessState, type ProcessStateChange } from './states';
 
@@ -76,10 +76,12 @@ export class ManagedProcess {
   private disposed = false;
   private readonly batcher: OutputBatcher;
   private readonly logFile: LogFile | undefined;
+  /** Built once: copying process.env is a measurable part of a restart, and the spec does not change. */
+  private readonly env: NodeJS.ProcessEnv;
 
   constructor(
     readonly spec: ProcessSpec,
-    private readonly instance: InstanceInfo,
+    instance: InstanceInfo,
     deps: Partial<ManagedProcessDeps> = {},
   ) {
     this.name = instance.name;
@@ -94,6 +96,7 @@ export class ManagedProcess {
       nextRestartAt: undefined,
       message: spec.disabled ? msg.DISABLED_MESSAGE : msg.stoppedMessage([]),
     };
+    this.env = childEnv(spec, instance);
     this.logFile = openInstanceLog(spec.output, instance.index, instance.count, (message) => this.reportProblem(message));
     this.batcher = new OutputBatcher(
       this.name,
@@ -217,7 +220,7 @@ export class ManagedProcess {
   private beginRun(message: string, restarts: number): void {
     if (this.disposed) return;
     this.setState({ status: 'starting', pid: undefined, startedAt: undefined, nextRestartAt: undefined, restarts, message });
-    const spawned = spawnChild(this.spec, this.instance, this.deps.spawn);
+    const spawned = spawnChild(this.spec, this.env, this.deps.spawn);
     if (!spawned.ok) return this.afterRun({ ranMs: 0, endedAt: this.deps.clock.now() }, undefined, spawned.message);
 
     const { child, viaShell, file } = spawned;

@@ -28,14 +28,13 @@ export type SpawnResult =
  * stdout/stderr piped. Expected failures come back as a message, never as a throw;
  * ENOENT/EACCES arrive later as the child's 'error' event: see `describeSpawnError`.
  */
-export function spawnChild(spec: ProcessSpec, target: SpawnTarget, spawn: SpawnFn = nodeSpawn): SpawnResult {
+export function spawnChild(spec: ProcessSpec, env: NodeJS.ProcessEnv, spawn: SpawnFn = nodeSpawn): SpawnResult {
   // Checked first: with a missing cwd Node reports ENOENT, which reads like a missing command.
   if (!isDirectory(spec.cwd)) return { ok: false, message: workingDirectoryNotFound(spec.cwd) };
 
   const viaShell = typeof spec.command === 'string';
   const [file, ...args] = typeof spec.command === 'string' ? ['/bin/sh', '-c', spec.command] : spec.command;
   if (file === undefined) return { ok: false, message: 'empty command' };
-  const env = childEnv(spec, target);
   const options: SpawnOptions = {
     cwd: spec.cwd,
     env,
