@@ -24,7 +24,7 @@ export async function changeToSpawn(runs) {
     const [stop] = await Promise.all([stopping, running]);
     await settled;
     const [old, next] = traced.children.slice(-2);
-    samples.push({ total: stop.at - t0 + (next.spawnedAt - old.exitedAt), spawnCall: next.returnedAt - next.calledAt });
+    samples.push(reaction(stop.at - t0 + (next.spawnedAt - old.exitedAt), next));
   }
   await supervisor.dispose();
   project.remove();
@@ -42,10 +42,7 @@ export async function crashToRespawn(runs) {
   await until(() => traced.children.length > runs);
   await supervisor.dispose();
   project.remove();
-  const samples = traced.children.slice(1, runs + 1).map((next, i) => ({
-    total: next.spawnedAt - traced.children[i].exitedAt - delayMs,
-    spawnCall: next.returnedAt - next.calledAt,
-  }));
+  const samples = traced.children.slice(1, runs + 1).map((next, i) => reaction(next.spawnedAt - traced.children[i].exitedAt - delayMs, next));
   return medians(samples);
 }
 
@@ -80,6 +77,12 @@ export async function stubbornStop(runs) {
   project.remove();
   const total = median(totals);
   return { total, beyondGrace: total - graceMs };
+}
+
+/** A reaction time split into Node's synchronous fork + exec and the supervisor's own work. */
+function reaction(total, spawned) {
+  const spawnCall = spawned.returnedAt - spawned.calledAt;
+  return { total, spawnCall, own: total - spawnCall };
 }
 
 /** Medians of each figure across the samples. */
