@@ -2,16 +2,22 @@
 // neither the CLI nor the extension loads ajv's compiler or compiles the schema at start-up.
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SCHEMA_FILE = path.join(ROOT, 'schemas/procs.schema.json');
 export const VALIDATOR_FILE = path.join(ROOT, 'src/core/config/generated/schemaValidator.ts');
 
+// Both bundles run this before each (re)build: the schema is compiled once per change of its text.
+let compiledFrom;
+
 /** Writes the validator only when it changed, so watch mode does not rebuild in a loop. */
 export function generateSchemaValidator() {
-  const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'));
+  const schemaText = readFileSync(SCHEMA_FILE, 'utf8');
+  if (schemaText === compiledFrom && existsSync(VALIDATOR_FILE)) return;
+  compiledFrom = schemaText;
+  const schema = JSON.parse(schemaText);
   // allErrors: report every problem at once; verbose: errors carry the failing schema (see schemaValidation.ts).
   const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, verbose: true, code: { source: true, esm: true } });
   // Editor-only annotations that VS Code reads; ajv's strict mode would otherwise reject them.

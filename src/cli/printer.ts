@@ -61,4 +61,3 @@ export class Printer {
     return `\x1b[${color}m${padded}${RESET}`;
   }
 }
-

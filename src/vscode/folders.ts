@@ -28,13 +28,13 @@ export interface ConfigLoaded {
 /** Decides whether a folder that just got its supervisor should bring its processes up. */
 export type StartOnOpen = (folder: ProcsFolder) => boolean;
 
+const SHUTDOWN_GRACE_MS = 2500;
+
 /**
  * One Supervisor per workspace folder with a `.procs.json`, keyed by folder URI.
  * Supervisor events are re-fired with their folder, so each adapter subscribes once.
  * Loads of one folder are serialised: a second change waits for the first apply.
  */
-const SHUTDOWN_GRACE_MS = 2500;
-
 export class FolderRegistry implements vscode.Disposable {
   private readonly folders = new Map<string, ProcsFolder>();
   private readonly subscriptions = new Map<string, vscode.Disposable>();

@@ -46,16 +46,16 @@ interface Run {
   readonly done: Promise<void>;
 }
 
-/**
- * Supervises one instance of a ProcessSpec: spawn, output, stop, restart with backoff.
- * User operations run one at a time on `serial`, so a restart never overlaps a stop and a
- * new child is spawned only after the old tree is gone. Every state goes through `setState`.
- */
 export interface StopRequest {
   /** An upper bound on the wait between the stop signal and the kill. */
   graceMs?: number;
 }
 
+/**
+ * Supervises one instance of a ProcessSpec: spawn, output, stop, restart with backoff.
+ * User operations run one at a time on `serial`, so a restart never overlaps a stop and a
+ * new child is spawned only after the old tree is gone. Every state goes through `setState`.
+ */
 export class ManagedProcess {
   readonly name: string;
   private readonly deps: ManagedProcessDeps;
