@@ -81,7 +81,8 @@ export async function startCodeServer(options = {}) {
   const env = codeServerEnv({ XDG_CONFIG_HOME: join(tmp, 'config'), XDG_DATA_HOME: join(tmp, 'data'), ...options.env });
   // detached: own process group, so stop() reaches the extension host and its children.
   const child = spawn(codeServerBin, args, { detached: true, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  for (const stream of [child.stdout, child.stderr]) {
+  const output = [child.stdout, child.stderr];
+  for (const stream of output) {
     stream.pipe(log, { end: false });
     if (options.echo) stream.pipe(process.stdout, { end: false });
   }
@@ -102,6 +103,8 @@ export async function startCodeServer(options = {}) {
     killQuietly(-pgid, 'SIGKILL');
     for (const pid of stray) killQuietly(pid, 'SIGKILL'); // children that left the group
     unregister();
+    // What the killed processes left in the pipes would be written after the end: drain it unread.
+    for (const stream of output) stream.unpipe(log).resume();
     log.end();
     if (!process.env.PROCS_KEEP_TMP) rmSync(tmp, { recursive: true, force: true });
   })());

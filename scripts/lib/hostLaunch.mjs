@@ -19,18 +19,18 @@ export const SHUTDOWN_TEST = 'no process survives extension host shutdown';
 
 const broke = (error) => ({ passed: 0, failed: 1, skipped: 0, failures: [{ title: 'extension host run', error }] });
 
-/** Loads the page and resolves to the host's exit code, or 'timeout'. */
-async function runInPage(page, url, logFile) {
+/** Loads the page and resolves to the host's exit code, or 'timeout'. The caller ends `log`. */
+async function runInPage(page, url, log) {
   // Both bindings must exist before the page loads, or the workbench never sees them.
   let onExit;
   const exited = new Promise((resolve) => (onExit = resolve));
   await page.exposeFunction('codeAutomationExit', (code) => onExit(code));
   // Everything goes to the log file; the console gets mocha's tagged lines, and
   // errors that mention the repo (our extension or tests), or all with PROCS_HOST_LOG=all.
-  const log = createWriteStream(logFile);
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = Array.isArray(args) ? format(...args) : String(args);
-    log.write(`[${type}] ${text}\n`);
+    // The workbench goes on logging until the browser closes; a call already on its way may land after.
+    if (!log.writableEnded) log.write(`[${type}] ${text}\n`);
     for (const line of text.split('\n')) {
       if (line.startsWith(MARK)) console.log(`  │ ${line.slice(MARK.length)}`);
       else if (SHOW_ALL || (type === 'error' && text.includes(repoRoot))) console.log(`  │ [${type}] ${line}`);
@@ -43,7 +43,6 @@ async function runInPage(page, url, logFile) {
     return await Promise.race([exited, timeout]);
   } finally {
     clearTimeout(timer);
-    log.end();
   }
 }
 
@@ -63,6 +62,7 @@ export async function runLaunch(launch) {
   mkdirSync(join(consoleLog, '..'), { recursive: true });
   let server;
   let browser;
+  const log = createWriteStream(consoleLog);
   try {
     // The host inherits code-server's environment: that is how the suites learn their launch.
     const env = { PROCS_TEST_MODE: launch.mode, PROCS_TEST_RESULTS: resultsFile, PROCS_TEST_RESULTS_DIR: resultsDir };
@@ -75,7 +75,7 @@ export async function runLaunch(launch) {
     ];
     const open = launch.workspaceFile ? 'workspace' : 'folder';
     const url = `${server.url}/?${open}=${encodeURIComponent(target)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    const exitCode = await runInPage(browser.page, url, consoleLog);
+    const exitCode = await runInPage(browser.page, url, log);
     if (exitCode === 'timeout') {
       console.error(`Extension host did not finish within ${DEADLINE_MS / 1000} s.\n${server.exthostLogTail(40)}`);
       return broke('timed out');
@@ -95,6 +95,7 @@ export async function runLaunch(launch) {
   } finally {
     console.log(`  (full workbench + host console: ${consoleLog})`);
     await browser?.close();
+    log.end();
     await server?.stop();
     rmSync(resultsDir, { recursive: true, force: true });
     rmSync(join(copy, '..'), { recursive: true, force: true });
