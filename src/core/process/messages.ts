@@ -29,7 +29,24 @@ export function workingDirectoryNotFound(cwd: string): string {
 }
 
 export function restartingIn(ended: string, delayMs: number): string {
-  return `${ended} · restarting in ${delayMs} ms`;
+  return `${ended} · restarting in ${spokenDelay(delayMs)}`;
+}
+
+const DELAY_UNITS: ReadonlyArray<[ms: number, unit: string]> = [
+  [3_600_000, 'h'],
+  [60_000, 'min'],
+  [1000, 's'],
+];
+
+/**
+ * A delay in the largest unit that states it exactly to one decimal: `500 ms`, `1.5 s`, `15 min`,
+ * `61 s`. Backoff schedules run from 100 ms to hours, and `900000 ms` reads as noise.
+ */
+export function spokenDelay(ms: number): string {
+  for (const [size, unit] of DELAY_UNITS) {
+    if (ms >= size && (ms * 10) % size === 0) return `${ms / size} ${unit}`;
+  }
+  return `${ms} ms`;
 }
 
 export function gaveUp(ended: string, restarts: number): string {
