@@ -1,6 +1,6 @@
-import { readFileSync } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { diskFiles } from '../core/config/configFiles';
 import { CONFIG_FILE_NAME } from '../core/config/loadConfig';
 import { parseConfig } from '../core/config/parseConfig';
 import type { ConfigProblem } from '../core/config/types';
@@ -38,7 +38,7 @@ export class ConfigDiagnostics implements vscode.Disposable {
       file,
       setTimeout(() => {
         this.timers.delete(file);
-        this.show(file, parseConfig(document.getText(), file, readEnvFile).problems);
+        this.show(file, parseConfig(document.getText(), file, diskFiles).problems);
       }, TYPING_DELAY_MS),
     );
   }
@@ -67,12 +67,4 @@ function rangeOf(problem: ConfigProblem): vscode.Range {
   if (document) return new vscode.Range(document.positionAt(problem.offset), document.positionAt(problem.offset + problem.length));
   const start = new vscode.Position(Math.max(0, problem.line - 1), Math.max(0, problem.column - 1));
   return new vscode.Range(start, start.translate(0, problem.length));
-}
-
-function readEnvFile(absPath: string): string | undefined {
-  try {
-    return readFileSync(absPath, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

@@ -1,6 +1,6 @@
-import { readFileSync } from 'fs';
 import { readFile, stat } from 'fs/promises';
 import * as path from 'path';
+import { diskFiles } from './configFiles';
 import { parseConfig } from './parseConfig';
 import type { ConfigResult } from './types';
 
@@ -30,14 +30,5 @@ export async function loadConfig(file: string): Promise<ConfigResult> {
       problems: [{ severity: 'error', file: absFile, line: 1, column: 1, offset: 0, length: 0, path: '', message }],
     };
   }
-  // Env files are small and few; a synchronous read keeps parseConfig pure and synchronous.
-  return parseConfig(text, absFile, readTextOrUndefined);
-}
-
-function readTextOrUndefined(absPath: string): string | undefined {
-  try {
-    return readFileSync(absPath, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return parseConfig(text, absFile, diskFiles);
 }

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { findNodeAtLocation, getLocation, getNodeValue, parseTree, type Node, type ParseError, type Segment } from 'jsonc-parser';
+import type { ConfigFiles } from './configFiles';
 import { parseEnvFile } from './envFile';
 import { formatPath, ProblemLocator } from './problems';
 import type { RawConfig } from './rawConfig';
@@ -8,15 +9,12 @@ import { validateAgainstSchema } from './schemaValidation';
 import { syntaxMessage } from './syntaxMessages';
 import type { ConfigProblem, ConfigResult, ProcessSpec } from './types';
 
-/** Returns an env file's text, or undefined when it cannot be read. */
-export type EnvFileReader = (absPath: string) => string | undefined;
-
 /**
- * Parses and validates the text of a `.procs.json`. Pure apart from `readEnvFile`; without a reader
- * every envFile counts as missing. Stages stop at the first that finds an error, so one mistake
- * does not cascade: syntax, then the schema, then rules the schema cannot say (group names, env files).
+ * Parses and validates the text of a `.procs.json`. Pure apart from `files`. Stages stop at the
+ * first that finds an error, so one mistake does not cascade: syntax, then the schema, then rules
+ * the schema cannot say (group names, env files, working directories).
  */
-export function parseConfig(text: string, file: string, readEnvFile: EnvFileReader = () => undefined): ConfigResult {
+export function parseConfig(text: string, file: string, files: ConfigFiles): ConfigResult {
   const absFile = path.resolve(file);
   const root = path.dirname(absFile);
   const syntaxErrors: ParseError[] = [];
@@ -36,8 +34,12 @@ export function parseConfig(text: string, file: string, readEnvFile: EnvFileRead
   );
   if (!hasErrors(problems)) {
     const raw = value as RawConfig;
-    problems.push(...checkGroupNames(raw, locator), ...checkDuplicateNames(tree, locator));
-    const envFiles = new EnvFiles(root, readEnvFile, locator, problems);
+    problems.push(
+      ...checkGroupNames(raw, locator),
+      ...checkDuplicateNames(tree, locator),
+      ...checkWorkingDirectories(raw, root, files, locator),
+    );
+    const envFiles = new EnvFiles(root, files, locator, problems);
     const inheritedEnv = { ...envFiles.read(raw.envFile, ['envFile']), ...envToStrings(raw.env) };
     const processes: ProcessSpec[] = namesInFileOrder(tree).map((name) => {
       const process = raw.processes[name];
@@ -82,11 +84,27 @@ function checkDuplicateNames(tree: Node, locator: ProblemLocator): ConfigProblem
   return problems;
 }
 
+/**
+ * A missing cwd is a warning, not an error: another process may create it (a build output folder),
+ * and the process itself reports it plainly and backs off until it exists.
+ */
+function checkWorkingDirectories(raw: RawConfig, root: string, files: ConfigFiles, locator: ProblemLocator): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const [name, process] of Object.entries(raw.processes)) {
+    if (process.cwd === undefined) continue;
+    const absPath = path.resolve(root, process.cwd);
+    if (files.isDirectory(absPath)) continue;
+    const segments = ['processes', name, 'cwd'];
+    problems.push(locator.atPath('warning', segments, 'value', `${formatPath(segments)}: folder not found: ${absPath}`));
+  }
+  return problems;
+}
+
 /** Reads env files relative to the config folder, reporting missing files and malformed lines where the file is named. */
 class EnvFiles {
   constructor(
     private readonly root: string,
-    private readonly readEnvFile: EnvFileReader,
+    private readonly files: ConfigFiles,
     private readonly locator: ProblemLocator,
     private readonly problems: ConfigProblem[],
   ) {}
@@ -94,7 +112,7 @@ class EnvFiles {
   read(relative: string | undefined, segments: Segment[]): Record<string, string> {
     if (relative === undefined) return {};
     const absPath = path.resolve(this.root, relative);
-    const text = this.readEnvFile(absPath);
+    const text = this.files.readText(absPath);
     if (text === undefined) {
       this.problems.push(this.locator.atPath('error', segments, 'value', `envFile not found: ${absPath}`));
       return {};

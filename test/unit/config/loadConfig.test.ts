@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { mkdtemp, rm, writeFile } from 'fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'fs/promises';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { findConfigFile, loadConfig } from '../../../src/core/config/loadConfig';
@@ -33,6 +33,22 @@ describe('loadConfig', () => {
       result.problems.map((p) => p.message),
       [`envFile not found: ${path.join(folder, '.env')}`],
     );
+  });
+
+  it('warns of a cwd that is not a folder on disk, and of none that is', async () => {
+    await mkdir(path.join(folder, 'api'));
+    await writeFile(path.join(folder, 'notes.txt'), '');
+    const processes = { api: { command: 'x', cwd: 'api' }, web: { command: 'y', cwd: 'web' }, docs: { command: 'z', cwd: 'notes.txt' } };
+    await writeFile(path.join(folder, '.procs.json'), JSON.stringify({ processes }));
+    const result = await loadConfig(path.join(folder, '.procs.json'));
+    assert.deepStrictEqual(
+      result.problems.map((p) => [p.severity, p.message]),
+      [
+        ['warning', `processes.web.cwd: folder not found: ${path.join(folder, 'web')}`],
+        ['warning', `processes.docs.cwd: folder not found: ${path.join(folder, 'notes.txt')}`],
+      ],
+    );
+    assert.strictEqual(result.config?.processes.length, 3);
   });
 
   it('reports a missing config file as one problem at 1:1', async () => {

@@ -6,8 +6,13 @@ import type { ConfigProblem, ConfigResult } from '../../../src/core/config/types
 const ROOT = path.resolve('/work/project');
 const FILE = path.join(ROOT, '.procs.json');
 
+/** Parses as if the disk held `envFiles` and every folder but those under `missing/`. */
 function parse(text: string, envFiles: Record<string, string> = {}): ConfigResult {
-  return parseConfig(text, FILE, (abs) => envFiles[abs]);
+  const missing = path.join(ROOT, 'missing');
+  return parseConfig(text, FILE, {
+    readText: (abs) => envFiles[abs],
+    isDirectory: (abs) => abs !== missing && !abs.startsWith(missing + path.sep),
+  });
 }
 
 /** The fields a reader checks, so a failing test shows them side by side. */
@@ -171,9 +176,18 @@ describe('parseConfig', () => {
       assert.deepStrictEqual(result.config?.processes[0].env, { GOOD: 'secret' });
     });
 
-    it('does not check that cwd exists: the process reports that when started', () => {
-      const result = parse('{ "processes": { "api": { "command": "x", "cwd": "no/such/folder" } } }');
-      assert.strictEqual(result.config?.processes[0].cwd, path.join(ROOT, 'no/such/folder'));
+    it('warns at its value of a cwd that does not exist, and still applies the config', () => {
+      const result = parse('{ "processes": {\n  "api": { "command": "x", "cwd": "missing/api" },\n  "web": { "command": "y", "cwd": "web" } } }');
+      assert.deepStrictEqual(result.problems.map(brief), [
+        {
+          severity: 'warning',
+          line: 2,
+          column: 35,
+          path: 'processes.api.cwd',
+          message: `processes.api.cwd: folder not found: ${path.join(ROOT, 'missing/api')}`,
+        },
+      ]);
+      assert.strictEqual(result.config?.processes[0].cwd, path.join(ROOT, 'missing/api'));
     });
   });
 
