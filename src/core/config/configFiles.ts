@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'fs';
+import { readFileSync } from 'fs';
+import { isDirectory } from '../isDirectory';
 
 /** What parsing a config needs to know of the files beside it; passed in so parseConfig stays pure. */
 export interface ConfigFiles {
@@ -8,10 +9,7 @@ export interface ConfigFiles {
   isDirectory(absPath: string): boolean;
 }
 
-/**
- * The disk, read synchronously: env files are small and few, and a synchronous parse can run on
- * every keystroke's debounce without interleaving with the next one.
- */
+/** The disk, read synchronously: env files are small and few, and it keeps parseConfig synchronous. */
 export const diskFiles: ConfigFiles = {
   readText(absPath) {
     try {
@@ -20,7 +18,5 @@ export const diskFiles: ConfigFiles = {
       return undefined;
     }
   },
-  isDirectory(absPath) {
-    return statSync(absPath, { throwIfNoEntry: false })?.isDirectory() ?? false;
-  },
+  isDirectory,
 };

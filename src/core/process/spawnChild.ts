@@ -1,8 +1,8 @@
 import type { ChildProcess, SpawnOptions } from 'child_process';
 import { spawn as nodeSpawn } from 'child_process';
-import * as fs from 'fs';
 import * as path from 'path';
 import type { ProcessSpec } from '../config/types';
+import { isDirectory } from '../isDirectory';
 import { describeSpawnError, workingDirectoryNotFound } from './messages';
 import { resolveOnPath } from './resolveOnPath';
 
@@ -48,14 +48,6 @@ export function spawnChild(spec: ProcessSpec, env: NodeJS.ProcessEnv, spawn: Spa
   } catch (error) {
     // Node throws synchronously only for a few errno values (e.g. EINVAL); still a user-facing failure.
     return { ok: false, message: describeSpawnError(error as NodeJS.ErrnoException, file) };
-  }
-}
-
-function isDirectory(dir: string): boolean {
-  try {
-    return fs.statSync(dir).isDirectory();
-  } catch {
-    return false;
   }
 }
 
