@@ -1,12 +1,12 @@
 import { readFileSync } from 'fs';
-import { isDirectory } from '../isDirectory';
+import { pathKind, type PathKind } from '../isDirectory';
 
 /** What parsing a config needs to know of the files beside it; passed in so parseConfig stays pure. */
 export interface ConfigFiles {
-  /** An env file's text, or undefined when it cannot be read. */
+  /** An env file's text, or undefined when it cannot be read. Only called for a regular file (see kind). */
   readText(absPath: string): string | undefined;
-  /** Whether a working directory exists. */
-  isDirectory(absPath: string): boolean;
+  /** What is at a path: a working directory, an env file, a log file's folder. */
+  kind(absPath: string): PathKind;
 }
 
 /** The disk, read synchronously: env files are small and few, and it keeps parseConfig synchronous. */
@@ -18,5 +18,5 @@ export const diskFiles: ConfigFiles = {
       return undefined;
     }
   },
-  isDirectory,
+  kind: pathKind,
 };

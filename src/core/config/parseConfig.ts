@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { findNodeAtLocation, getLocation, getNodeValue, parseTree, type Node, type ParseError, type Segment } from 'jsonc-parser';
+import type { PathKind } from '../isDirectory';
 import type { ConfigFiles } from './configFiles';
 import { parseEnvFile } from './envFile';
 import { formatPath, ProblemLocator } from './problems';
@@ -84,6 +85,13 @@ function checkDuplicateNames(tree: Node, locator: ProblemLocator): ConfigProblem
   return problems;
 }
 
+/** What stands at a cwd that is not a folder. */
+const CWD_MESSAGES: Record<Exclude<PathKind, 'directory'>, string> = {
+  missing: 'folder not found',
+  file: 'is a file, not a folder',
+  other: 'is not a folder',
+};
+
 /**
  * A missing cwd is a warning, not an error: another process may create it (a build output folder),
  * and the process itself reports it plainly and backs off until it exists.
@@ -93,9 +101,10 @@ function checkWorkingDirectories(raw: RawConfig, root: string, files: ConfigFile
   for (const [name, process] of Object.entries(raw.processes)) {
     if (process.cwd === undefined) continue;
     const absPath = path.resolve(root, process.cwd);
-    if (files.isDirectory(absPath)) continue;
+    const kind = files.kind(absPath);
+    if (kind === 'directory') continue;
     const segments = ['processes', name, 'cwd'];
-    problems.push(locator.atPath('warning', segments, 'value', `${formatPath(segments)}: folder not found: ${absPath}`));
+    problems.push(locator.atPath('warning', segments, 'value', `${formatPath(segments)}: ${CWD_MESSAGES[kind]}: ${absPath}`));
   }
   return problems;
 }

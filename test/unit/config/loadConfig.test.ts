@@ -37,18 +37,24 @@ describe('loadConfig', () => {
 
   it('warns of a cwd that is not a folder on disk, and of none that is', async () => {
     await mkdir(path.join(folder, 'api'));
-    await writeFile(path.join(folder, 'notes.txt'), '');
-    const processes = { api: { command: 'x', cwd: 'api' }, web: { command: 'y', cwd: 'web' }, docs: { command: 'z', cwd: 'notes.txt' } };
+    const processes = { api: { command: 'x', cwd: 'api' }, web: { command: 'y', cwd: 'web' } };
     await writeFile(path.join(folder, '.procs.json'), JSON.stringify({ processes }));
     const result = await loadConfig(path.join(folder, '.procs.json'));
     assert.deepStrictEqual(
       result.problems.map((p) => [p.severity, p.message]),
-      [
-        ['warning', `processes.web.cwd: folder not found: ${path.join(folder, 'web')}`],
-        ['warning', `processes.docs.cwd: folder not found: ${path.join(folder, 'notes.txt')}`],
-      ],
+      [['warning', `processes.web.cwd: folder not found: ${path.join(folder, 'web')}`]],
     );
-    assert.strictEqual(result.config?.processes.length, 3);
+    assert.strictEqual(result.config?.processes.length, 2);
+  });
+
+  it('regression: a cwd that is a regular file says "is a file, not a folder", not "folder not found"', async () => {
+    await writeFile(path.join(folder, 'notes.txt'), '');
+    await writeFile(path.join(folder, '.procs.json'), '{ "processes": {\n  "docs": { "command": "z", "cwd": "notes.txt" } } }');
+    const result = await loadConfig(path.join(folder, '.procs.json'));
+    assert.deepStrictEqual(
+      result.problems.map((p) => [p.severity, p.line, p.column, p.message]),
+      [['warning', 2, 36, `processes.docs.cwd: is a file, not a folder: ${path.join(folder, 'notes.txt')}`]],
+    );
   });
 
   it('reports a missing config file as one problem at 1:1', async () => {

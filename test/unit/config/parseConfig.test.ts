@@ -1,25 +1,6 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { parseConfig } from '../../../src/core/config/parseConfig';
-import type { ConfigProblem, ConfigResult } from '../../../src/core/config/types';
-
-const ROOT = path.resolve('/work/project');
-const FILE = path.join(ROOT, '.procs.json');
-
-/** Parses as if the disk held `envFiles` and every folder but those under `missing/`. */
-function parse(text: string, envFiles: Record<string, string> = {}): ConfigResult {
-  const missing = path.join(ROOT, 'missing');
-  return parseConfig(text, FILE, {
-    readText: (abs) => envFiles[abs],
-    isDirectory: (abs) => abs !== missing && !abs.startsWith(missing + path.sep),
-  });
-}
-
-/** The fields a reader checks, so a failing test shows them side by side. */
-function brief(problem: ConfigProblem): Pick<ConfigProblem, 'severity' | 'line' | 'column' | 'path' | 'message'> {
-  const { severity, line, column, path: jsonPath, message } = problem;
-  return { severity, line, column, path: jsonPath, message };
-}
+import { brief, FILE, parse, ROOT } from './parseHelpers';
 
 describe('parseConfig', () => {
   describe('syntax', () => {
@@ -169,7 +150,7 @@ describe('parseConfig', () => {
 
     it('warns about malformed env file lines by number, never by value', () => {
       const text = '{ "envFile": ".env", "processes": { "api": { "command": "x" } } }';
-      const result = parse(text, { [path.join(ROOT, '.env')]: 'GOOD=secret\nbroken secret line\n' });
+      const result = parse(text, { files: { '.env': 'GOOD=secret\nbroken secret line\n' } });
       assert.deepStrictEqual(result.problems.map((p) => [p.severity, p.path]), [['warning', 'envFile']]);
       assert.match(result.problems[0].message, /line 2 skipped/);
       assert.doesNotMatch(result.problems[0].message, /secret/);
@@ -177,7 +158,9 @@ describe('parseConfig', () => {
     });
 
     it('warns at its value of a cwd that does not exist, and still applies the config', () => {
-      const result = parse('{ "processes": {\n  "api": { "command": "x", "cwd": "missing/api" },\n  "web": { "command": "y", "cwd": "web" } } }');
+      const result = parse('{ "processes": {\n  "api": { "command": "x", "cwd": "missing/api" },\n  "web": { "command": "y", "cwd": "web" } } }', {
+        folders: ['web'],
+      });
       assert.deepStrictEqual(result.problems.map(brief), [
         {
           severity: 'warning',
@@ -267,11 +250,8 @@ describe('parseConfig', () => {
         env: { B: 'top env', C: 'top env', PORT: 4000, DEBUG: true },
         processes: { api: { command: 'x', cwd: 'api', envFile: '.env.api', env: { D: 'process env' } }, web: { command: 'y' } },
       });
-      const envFiles = {
-        [path.join(ROOT, '.env')]: 'A=top file\nB=top file\nC=top file\nD=top file',
-        [path.join(ROOT, '.env.api')]: 'C=process file\nD=process file',
-      };
-      const [api, web] = parse(text, envFiles).config?.processes ?? [];
+      const files = { '.env': 'A=top file\nB=top file\nC=top file\nD=top file', '.env.api': 'C=process file\nD=process file' };
+      const [api, web] = parse(text, { files }).config?.processes ?? [];
       assert.deepStrictEqual(api.env, { A: 'top file', B: 'top env', C: 'process file', D: 'process env', PORT: '4000', DEBUG: 'true' });
       assert.deepStrictEqual(web.env, { A: 'top file', B: 'top env', C: 'top env', D: 'top file', PORT: '4000', DEBUG: 'true' });
     });

@@ -1,0 +1,32 @@
+import * as path from 'path';
+import type { ConfigFiles } from '../../../src/core/config/configFiles';
+import { parseConfig } from '../../../src/core/config/parseConfig';
+import type { ConfigProblem, ConfigResult } from '../../../src/core/config/types';
+import type { PathKind } from '../../../src/core/isDirectory';
+
+export const ROOT = path.resolve('/work/project');
+export const FILE = path.join(ROOT, '.procs.json');
+
+/** What the fake disk holds besides ROOT and its ancestors, by paths relative to ROOT; anything else is missing. */
+export interface FakeDisk {
+  files?: Record<string, string>;
+  folders?: string[];
+}
+
+export function parse(text: string, disk: FakeDisk = {}): ConfigResult {
+  const files = new Map(Object.entries(disk.files ?? {}).map(([relative, content]) => [path.join(ROOT, relative), content]));
+  const folders = new Set((disk.folders ?? []).map((relative) => path.join(ROOT, relative)));
+  const kind = (abs: string): PathKind => {
+    if (files.has(abs)) return 'file';
+    if (folders.has(abs) || abs === ROOT || ROOT.startsWith(abs + path.sep) || abs === path.parse(abs).root) return 'directory';
+    return 'missing';
+  };
+  const fake: ConfigFiles = { readText: (abs) => files.get(abs), kind };
+  return parseConfig(text, FILE, fake);
+}
+
+/** The fields a reader checks, so a failing test shows them side by side. */
+export function brief(problem: ConfigProblem): Pick<ConfigProblem, 'severity' | 'line' | 'column' | 'path' | 'message'> {
+  const { severity, line, column, path: jsonPath, message } = problem;
+  return { severity, line, column, path: jsonPath, message };
+}
