@@ -1,0 +1,173 @@
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+
+// The one reader of the process table. Linux answers from /proc; elsewhere one `ps` call stands in
+// for the table, and what needs /proc alone (environments, start times) is simply not found.
+
+export interface ProcInfo {
+  pid: number;
+  ppid: number;
+  pgid: number;
+  /** One letter: R, S, D, Z (zombie), … */
+  state: string;
+  /** Clock ticks since boot; with the pid it names one process for its whole life, even if the pid is reused. */
+  startTicks: number;
+  /** A leader shows Z while its other threads still exit and still hold its files (sockets, pipes). */
+  threads: number;
+}
+
+export const HAS_PROC = fs.existsSync('/proc/self/stat');
+// Linux lists each thread's children in procfs: walking them reads a few files along the tree
+// instead of every process on the machine, which keeps a restart's reaction time short.
+const HAS_CHILDREN_FILES = fs.existsSync(`/proc/self/task/${process.pid}/children`);
+
+/** `/proc/<pid>/stat` is "pid (comm) state ppid pgrp …"; comm may hold spaces and parens. */
+export function parseStat(pid: number, text: string): ProcInfo | undefined {
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  // Field 22 of the line (starttime) is the 20th after the name.
+  if (fields.length < 20) return undefined;
+  return {
+    pid,
+    state: fields[0],
+    ppid: Number(fields[1]),
+    pgid: Number(fields[2]),
+    threads: Number(fields[17]),
+    startTicks: Number(fields[19]),
+  };
+}
+
+/** Dead and holding nothing: a zombie whose last thread has exited, so its files are closed too. */
+export function isDead(info: ProcInfo): boolean {
+  return (info.state === 'Z' && info.threads <= 1) || info.state === 'X';
+}
+
+/** One process, or undefined once it is gone (or without /proc). */
+export function readStat(pid: number): ProcInfo | undefined {
+  try {
+    return parseStat(pid, fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every pid in /proc, without reading anything of them. */
+export function listPids(): number[] {
+  const pids: number[] = [];
+  for (const name of fs.readdirSync('/proc')) {
+    const first = name.charCodeAt(0);
+    if (first >= 48 && first <= 57) pids.push(Number(name));
+  }
+  return pids;
+}
+
+/** The whole table: /proc on Linux, one `ps` elsewhere. */
+export async function readTable(): Promise<ProcInfo[]> {
+  if (HAS_PROC) return listPids().flatMap((pid) => readStat(pid) ?? []);
+  return readPs();
+}
+
+function readPs(): Promise<ProcInfo[]> {
+  return new Promise((resolve) => {
+    execFile('ps', ['-A', '-o', 'pid=,ppid=,pgid=,stat='], (error, stdout) => {
+      if (error) return resolve([]);
+      const rows = stdout.split('\n').map((line) => line.trim().split(/\s+/));
+      resolve(
+        rows
+          .filter((r) => r.length === 4)
+          .map(([pid, ppid, pgid, stat]) => ({ pid: Number(pid), ppid: Number(ppid), pgid: Number(pgid), state: stat[0], startTicks: 0, threads: 1 })),
+      );
+    });
+  });
+}
+
+/** Children of every thread: a child forked by another thread is listed under that thread. */
+function childrenOf(pid: number): number[] {
+  try {
+    return fs.readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
+      fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+    );
+  } catch {
+    return []; // exited while we were looking
+  }
+}
+
+/** Descendants of living roots, read along the tree's own children lists; undefined where Linux has none. */
+export function walkDescendants(roots: readonly number[]): ProcInfo[] | undefined {
+  if (!HAS_CHILDREN_FILES) return undefined;
+  const found: ProcInfo[] = [];
+  const queue = [...roots];
+  const seen = new Set(queue);
+  for (let pid = queue.shift(); pid !== undefined; pid = queue.shift()) {
+    for (const child of childrenOf(pid)) {
+      if (seen.has(child)) continue;
+      seen.add(child);
+      const info = readStat(child);
+      if (!info) continue; // exited while we were looking
+      found.push(info);
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+/** Descendants of `root` in a table, over the ppid links. */
+export function descendantsInTable(root: number, table: readonly ProcInfo[]): ProcInfo[] {
+  const byParent = new Map<number, ProcInfo[]>();
+  for (const proc of table) byParent.set(proc.ppid, [...(byParent.get(proc.ppid) ?? []), proc]);
+  const found: ProcInfo[] = [];
+  const queue = [root];
+  const seen = new Set(queue);
+  for (let pid = queue.shift(); pid !== undefined; pid = queue.shift()) {
+    for (const child of byParent.get(pid) ?? []) {
+      if (seen.has(child.pid)) continue;
+      seen.add(child.pid);
+      found.push(child);
+      queue.push(child.pid);
+    }
+  }
+  return found;
+}
+
+/** A process's environment as `KEY=value` entries, or undefined (gone, another user's, no /proc). */
+export function readEnviron(pid: number): Buffer | undefined {
+  try {
+    return fs.readFileSync(`/proc/${pid}/environ`);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every process whose environment holds `entry` (a whole `KEY=value`), whatever its group, session
+ * or parent: the way to find what left a tree. About 15 µs a process, so a scan of a busy machine
+ * costs a few milliseconds; callers run it while a grace period or backoff is under way anyway.
+ */
+export function findByEnvironment(entry: string): number[] {
+  if (!HAS_PROC) return [];
+  const needle = Buffer.from(`${entry}\0`);
+  const found: number[] = [];
+  for (const pid of listPids()) {
+    if (pid === process.pid) continue;
+    const environ = readEnviron(pid);
+    if (environ && holdsEntry(environ, needle)) found.push(pid);
+  }
+  return found;
+}
+
+/** A match at the start, or right after another entry's NUL: never the tail of another value. */
+function holdsEntry(environ: Buffer, needle: Buffer): boolean {
+  for (let at = environ.indexOf(needle); at !== -1; at = environ.indexOf(needle, at + 1)) {
+    if (at === 0 || environ[at - 1] === 0) return true;
+  }
+  return false;
+}
+
+/** Splits an environment into its variables; only for processes already known to be ours. */
+export function parseEnviron(environ: Buffer): Map<string, string> {
+  const vars = new Map<string, string>();
+  for (const entry of environ.toString('utf8').split('\0')) {
+    const eq = entry.indexOf('=');
+    if (eq > 0) vars.set(entry.slice(0, eq), entry.slice(eq + 1));
+  }
+  return vars;
+}
