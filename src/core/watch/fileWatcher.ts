@@ -22,6 +22,9 @@ export function watchFiles(roots: string[], onChange: (absPath: string) => void,
   const watcher = watch(roots, {
     ignoreInitial: true,
     usePolling: false,
+    // A link is watched as the file it is, never followed: `ln -s . w/self` would otherwise be
+    // walked without end, burning CPU and memory on one folder seen under ever longer paths.
+    followSymlinks: false,
     // Called for folders before descending into them, so an ignored folder is never walked.
     ignored: (p) => SKIPPED_DIRS.has(path.basename(p)),
   });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { mkdir, mkdtemp, realpath, rm, unlink, writeFile } from 'fs/promises';
+import { mkdir, mkdtemp, realpath, rm, symlink, unlink, writeFile } from 'fs/promises';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { watchFiles, type FileWatch } from '../../../src/core/watch/fileWatcher';
@@ -54,5 +54,20 @@ describe('watchFiles', () => {
     await waitFor(() => saw(marker), { timeoutMs: 5000, message: 'the marker file' });
     // A new file may be reported twice (add, then change as its content lands): compare the set of paths.
     assert.deepStrictEqual([...new Set(changes)], [marker]);
+  });
+
+  it('regression: a symlink loop under a watched folder is not walked, and a change still arrives', async () => {
+    await mkdir(path.join(folder, 'w'));
+    await symlink('.', path.join(folder, 'w', 'self'));
+    const before = process.memoryUsage().rss;
+    watch = watchFiles([folder], (file) => changes.push(file));
+    await watch.ready;
+    const saved = path.join(folder, 'w', 'app.js');
+    await writeFile(saved, 'x');
+    await waitFor(() => saw(saved), { timeoutMs: 5000, message: 'the saved file' });
+    const grewMb = (process.memoryUsage().rss - before) / 2 ** 20;
+    // Following the link walked w/self/self/… until the path was too long: hundreds of MB.
+    assert.ok(grewMb < 50, `memory grew by ${grewMb.toFixed(0)} MB`);
+    assert.ok(!changes.some((file) => file.includes(`self${path.sep}`)), 'nothing reported through the link');
   });
 });
