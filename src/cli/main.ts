@@ -32,7 +32,8 @@ async function main(): Promise<number> {
       return runCheck(command.configFile, process.cwd(), write);
     case 'up': {
       const printer = new Printer({ write, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
-      return runUp({ configFile: command.configFile, selectors: command.selectors, cwd: process.cwd(), printer, outputClosed });
+      const stdout = { pending: () => process.stdout.writableLength, onDrain: (callback: () => void) => process.stdout.once('drain', callback) };
+      return runUp({ configFile: command.configFile, selectors: command.selectors, cwd: process.cwd(), printer, outputClosed, stdout });
     }
   }
 }

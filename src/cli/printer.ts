@@ -1,6 +1,7 @@
 import type { ProcessSpec } from '../core/config/types';
 import { removeAnsi } from '../core/process/ansi';
 import { lifecycleLine } from '../core/process/lifecycleText';
+import { keepsAnsi, timestamp } from '../core/process/outputFormat';
 import type { OutputBatch } from '../core/process/outputTypes';
 
 // Bright, distinguishable foreground colours; red is kept for problems.
@@ -31,10 +32,9 @@ export class Printer {
 
   output(batch: OutputBatch, spec: ProcessSpec | undefined): void {
     const prefix = this.prefix(batch.name);
-    const keepAnsi = this.options.color || spec?.output.stripAnsi === false;
-    const timestamps = spec?.output.timestamps ?? false;
+    const keepAnsi = spec ? keepsAnsi(spec.output, this.options.color ? 'colorTerminal' : 'text') : this.options.color;
     const suffix = this.options.color ? `${RESET}\n` : '\n';
-    const texts = batch.lines.map((line) => (timestamps ? `${new Date(line.time).toISOString()} ${line.text}` : line.text));
+    const texts = spec?.output.timestamps ? batch.lines.map((line) => `${timestamp(line.time)} ${line.text}`) : batch.lines.map((line) => line.text);
     // One native join per batch instead of a concatenation per line; that is most of the cost of a flood.
     const text = prefix + texts.join(suffix + prefix) + suffix;
     // Uncoloured output has no escapes of ours, and none spans a line break: strip the whole batch at once.

@@ -2,13 +2,25 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConfig } from '../core/config/loadConfig';
 import type { Disposable } from '../core/events';
-import { killTree } from '../core/process/killTree';
+import { describeLeftovers, stopLeftovers } from '../core/process/leftovers';
 import { lifecycleText } from '../core/process/lifecycleText';
 import { Supervisor } from '../core/supervisor';
 import { watchFiles } from '../core/watch/fileWatcher';
 import type { Printer } from './printer';
 import { formatProblem, hasErrors } from './problems';
 import { serialReloader } from './serialReloader';
+import { handleShutdown } from './shutdown';
+
+/** Our own stdout as a sink that can fall behind (a slow reader of a pipe). */
+export interface OutputBacklog {
+  /** Bytes written but not yet taken by the reader. */
+  pending(): number;
+  /** Calls back once, when the reader has caught up. */
+  onDrain(callback: () => void): void;
+}
+
+/** Past this much unread output the children are made to wait, so our memory stays bounded. */
+const STDOUT_BACKLOG_LIMIT = 1024 * 1024;
 
 export interface UpOptions {
   configFile: string;
@@ -17,26 +29,40 @@ export interface UpOptions {
   printer: Printer;
   /** Resolves when output can no longer be written (a closed pipe): stop as for SIGTERM. */
   outputClosed: Promise<void>;
+  stdout: OutputBacklog;
 }
 
 /**
  * `procs up`: runs processes in the foreground until SIGINT or SIGTERM, restarting watchers on change
  * and re-applying `.procs.json` when it is saved. Resolves with the exit code.
  */
-export async function runUp({ configFile, selectors, cwd, printer, outputClosed }: UpOptions): Promise<number> {
+export async function runUp({ configFile, selectors, cwd, printer, outputClosed, stdout }: UpOptions): Promise<number> {
+  const supervisor = new Supervisor();
+  const shutdown = handleShutdown(supervisor, printer, outputClosed);
   const first = await loadConfig(configFile);
   for (const problem of first.problems) printer.note(formatProblem(problem, cwd));
   if (hasErrors(first.problems) || !first.config) return 1;
 
-  const supervisor = new Supervisor();
+  // What a supervisor killed with SIGKILL left running still holds its ports: gone before anything starts.
+  const leftovers = await stopLeftovers(first.config.file);
+  if (leftovers.length > 0) printer.note(describeLeftovers(leftovers));
   await supervisor.apply(first);
   const unknown = supervisor.select(selectors).unknown;
-  if (unknown.length > 0) {
+  if (unknown.length > 0 && !shutdown.requested) {
     printer.note(`no process or group named ${unknown.join(', ')}`);
     return 2;
   }
 
-  supervisor.onOutput((batch) => printer.output(batch, supervisor.get(batch.name)?.spec));
+  let held: Disposable | undefined;
+  supervisor.onOutput((batch) => {
+    printer.output(batch, supervisor.get(batch.name)?.spec);
+    if (held || stdout.pending() <= STDOUT_BACKLOG_LIMIT) return;
+    held = supervisor.outputGate.hold();
+    stdout.onDrain(() => {
+      held?.dispose();
+      held = undefined;
+    });
+  });
   supervisor.onDidChangeState((change) => {
     const text = lifecycleText(change);
     if (text) printer.lifecycle(change.name, text);
@@ -76,8 +102,9 @@ export async function runUp({ configFile, selectors, cwd, printer, outputClosed 
   });
   const configWatch = watchConfigFile(configFile, reload);
 
-  await supervisor.up(selectors);
-  const code = await untilSignalled(supervisor, printer, outputClosed);
+  // Not awaited: a signal during start-up must be heard while processes are still starting.
+  void supervisor.up(selectors);
+  const code = await shutdown.done;
   configWatch.close();
   fileWatch?.dispose();
   return code;
@@ -97,38 +124,5 @@ function watchConfigFile(configFile: string, onChange: () => void): fs.FSWatcher
   const name = path.basename(configFile);
   return fs.watch(path.dirname(configFile), (_event, changed) => {
     if (changed === name) onChange();
-  });
-}
-
-/**
- * First SIGINT/SIGTERM (or a closed stdout) stops every tree gracefully (exit 0);
- * a second signal kills them at once (exit 130).
- */
-function untilSignalled(supervisor: Supervisor, printer: Printer, outputClosed: Promise<void>): Promise<number> {
-  return new Promise((resolve) => {
-    let stopping = false;
-    let killing = false;
-    // Held here: the supervisor lets go of its processes as soon as disposal begins.
-    let processes = supervisor.processes;
-    const onSignal = (): void => {
-      if (killing) return;
-      if (stopping) {
-        killing = true;
-        printer.note('killing every process now');
-        const pids = processes.flatMap((process) => (process.state.pid === undefined ? [] : [process.state.pid]));
-        // Wait for the kills: leaving first would orphan whatever was not reached yet.
-        void Promise.all(pids.map((pid) => killTree(pid, { signal: 'SIGKILL', timeoutMs: 0 }))).then(() => resolve(130));
-        return;
-      }
-      stopping = true;
-      processes = supervisor.processes;
-      printer.note('stopping all processes (press Ctrl-C again to kill them at once)');
-      void supervisor.dispose().then(() => resolve(killing ? 130 : 0));
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    void outputClosed.then(() => {
-      if (!stopping) onSignal();
-    });
   });
 }

@@ -2,6 +2,7 @@ import type { ConfigProblem, ConfigResult, ProcessSpec, ProcsConfig } from './co
 import { diffSpecs } from './configDiff';
 import { Emitter, type Disposable, type Event } from './events';
 import { ManagedProcess, type ManagedProcessDeps, type StopRequest } from './process/managedProcess';
+import { OutputGate } from './process/outputGate';
 import type { OutputBatch } from './process/outputTypes';
 import { restartsOnChange, type ProcessStateChange } from './process/states';
 import { ALL, instanceNames, select } from './selectors';
@@ -33,8 +34,16 @@ interface Entry {
  */
 export class Supervisor {
   private readonly entries = new Map<string, Entry>();
+  /** Processes whose entry left (a reload, dispose) but whose stop is still under way. */
+  private readonly retiring = new Set<ManagedProcess>();
   private current: ProcsConfig | undefined;
   private isUp = false;
+  private disposed = false;
+  /**
+   * Backpressure for every process of this supervisor: a face whose sink falls behind (a slow
+   * reader of `procs up`) holds it, and the children wait on their own writes until it is let go.
+   */
+  readonly outputGate = new OutputGate();
 
   private readonly stateEmitter = new Emitter<ProcessStateChange>();
   private readonly outputEmitter = new Emitter<OutputBatch>();
@@ -81,7 +90,8 @@ export class Supervisor {
   async apply(result: ConfigResult): Promise<ApplyReport> {
     const report: ApplyReport = { applied: false, problems: result.problems, started: [], stopped: [], restarted: [] };
     const config = result.config;
-    if (!config) return report;
+    // After dispose (a stop during start-up) nothing new may be created, let alone started.
+    if (!config || this.disposed) return report;
     report.applied = true;
     const diff = diffSpecs(this.current?.processes ?? [], config.processes);
     this.current = config;
@@ -98,14 +108,14 @@ export class Supervisor {
       const old = this.entries.get(spec.name);
       // A replaced entry comes back in the same condition: running (or about to) if it was.
       const wasActive = old?.instances.some((process) => restartsOnChange(process.state.status)) ?? false;
-      const entry = this.createEntry(spec, config.root);
+      const entry = this.createEntry(spec, config);
       this.entries.set(spec.name, entry);
       const shouldRun = !spec.disabled && (wasActive || (this.isUp && spec.autostart));
       if (shouldRun) report.restarted.push(...entry.instances.map((process) => process.name));
       work.push((old ? this.disposeEntry(old) : Promise.resolve()).then(() => (shouldRun ? this.startEntry(entry) : undefined)));
     }
     for (const spec of diff.added) {
-      const entry = this.createEntry(spec, config.root);
+      const entry = this.createEntry(spec, config);
       this.entries.set(spec.name, entry);
       if (this.isUp && spec.autostart && !spec.disabled) {
         report.started.push(...entry.instances.map((process) => process.name));
@@ -120,6 +130,7 @@ export class Supervisor {
 
   /** Marks the supervisor up and starts the autostart processes, or those the selectors name. */
   async up(selectors: readonly string[] = []): Promise<void> {
+    if (this.disposed) return;
     this.isUp = true;
     await this.start(selectors.length > 0 ? selectors : [ALL]);
   }
@@ -165,14 +176,24 @@ export class Supervisor {
     await Promise.all(this.processes.map((process) => process.stop(request)));
   }
 
+  /**
+   * SIGKILL to every tree at once, those already being stopped included (a second Ctrl-C): the
+   * stops under way then find their trees gone and finish.
+   */
+  async killAll(): Promise<void> {
+    await Promise.all([...this.processes, ...this.retiring].map((process) => process.kill()));
+  }
+
   async dispose(): Promise<void> {
     this.isUp = false;
+    this.disposed = true;
     const entries = [...this.entries.values()];
     this.entries.clear();
     await Promise.all(entries.map((entry) => this.disposeEntry(entry)));
     this.stateEmitter.dispose();
     this.outputEmitter.dispose();
     this.processesEmitter.dispose();
+    this.outputGate.dispose();
   }
 
   /** `all` covers only autostart processes; names and groups cover everything they name. */
@@ -185,10 +206,11 @@ export class Supervisor {
     return this.processes.filter((process) => chosen.has(process));
   }
 
-  private createEntry(spec: ProcessSpec, root: string): Entry {
+  private createEntry(spec: ProcessSpec, { root, file }: ProcsConfig): Entry {
     const names = instanceNames(spec);
+    const deps = { outputGate: this.outputGate, ...this.options.processDeps };
     const instances = names.map(
-      (name, i) => new ManagedProcess(spec, { name, index: i + 1, count: names.length, root }, this.options.processDeps),
+      (name, i) => new ManagedProcess(spec, { name, index: i + 1, count: names.length, root, configFile: file }, deps),
     );
     const subscriptions = instances.flatMap((process) => [
       process.onDidChangeState((change) => this.stateEmitter.fire(change)),
@@ -202,7 +224,9 @@ export class Supervisor {
   }
 
   private async disposeEntry(entry: Entry): Promise<void> {
+    for (const process of entry.instances) this.retiring.add(process);
     await Promise.all(entry.instances.map((process) => process.dispose()));
+    for (const process of entry.instances) this.retiring.delete(process);
     // Unsubscribe after the final state changes have been forwarded.
     for (const subscription of entry.subscriptions) subscription.dispose();
   }

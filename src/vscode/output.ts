@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { OutputBatch, OutputLine } from '../core/process/outputTypes';
+import type { OutputBatch } from '../core/process/outputTypes';
 import type { FolderRegistry, ProcsFolder } from './folders';
 import { lifecycleLine, lifecycleText } from '../core/process/lifecycleText';
-import { removeAnsi } from '../core/process/ansi';
+import { formatLine } from '../core/process/outputFormat';
 
 /** `Procs: api`, or `Procs: api (web)` in a multi-root workspace. */
 export function outputChannelName(folderName: string, processName: string): string {
@@ -49,8 +49,9 @@ export class OutputChannels implements vscode.Disposable {
   }
 
   private appendBatch(folder: ProcsFolder, batch: OutputBatch): void {
-    const timestamps = folder.supervisor.get(batch.name)?.spec.output.timestamps ?? false;
-    const text = batch.lines.map((line) => formatLine(line, timestamps)).join('\n');
+    const output = folder.supervisor.get(batch.name)?.spec.output;
+    if (!output) return;
+    const text = batch.lines.map((line) => formatLine(line, output, 'text')).join('\n');
     this.channel(folder, batch.name).append(`${text}\n`);
   }
 
@@ -87,9 +88,4 @@ export class OutputChannels implements vscode.Disposable {
 
 function channelKey(folder: ProcsFolder, processName: string): string {
   return `${folder.folder.uri.toString()}\n${processName}`;
-}
-
-function formatLine(line: OutputLine, timestamps: boolean): string {
-  const text = removeAnsi(line.text);
-  return timestamps ? `[${new Date(line.time).toISOString().slice(11, 23)}] ${text}` : text;
 }

@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { OutputOptions } from '../config/types';
-import { removeAnsi } from './ansi';
+import type { Disposable } from '../events';
+import type { OutputGate } from './outputGate';
+import { formatLine } from './outputFormat';
 import type { OutputLine } from './outputTypes';
 
 export interface LogFileOptions {
@@ -9,11 +11,17 @@ export interface LogFileOptions {
   maxBytes: number;
   /** Rotated files kept: `api.log.1` (newest) … `api.log.<keep>`. */
   keep: number;
-  /** Prefix each line with its ISO time. */
-  timestamps: boolean;
-  /** A disk problem is reported, never thrown: output keeps flowing to the other sinks. */
+  /** Timestamps and ANSI, as the process's output options say for a text sink. */
+  output: OutputOptions;
+  /** A disk problem is reported once (until a write succeeds again), never thrown: output keeps flowing to the other sinks. */
   onError?: (message: string) => void;
+  /** Held while more than BACKLOG_HIGH bytes wait for the disk, so the child's pipes are not read. */
+  gate?: OutputGate;
 }
+
+/** Characters (about bytes) waiting for the disk before the child is made to wait; reading resumes below the low mark. */
+const BACKLOG_HIGH = 4 * 1024 * 1024;
+const BACKLOG_LOW = 1024 * 1024;
 
 /**
  * Appends batches of lines to a file, one write per batch, in order.
@@ -24,6 +32,10 @@ export class LogFile {
   private chain: Promise<void> = Promise.resolve();
   private size: number | undefined;
   private closed = false;
+  private backlog = 0;
+  private hold: Disposable | undefined;
+  /** The last failure was reported: the same one is not repeated for every batch. */
+  private failing = false;
 
   constructor(
     readonly file: string,
@@ -32,8 +44,18 @@ export class LogFile {
 
   write(lines: readonly OutputLine[]): void {
     if (this.closed || lines.length === 0) return;
-    const text = lines.map((line) => this.format(line)).join('');
-    this.chain = this.chain.then(() => this.append(text)).catch((error: unknown) => this.report(error));
+    const text = lines.map((line) => `${formatLine(line, this.options.output, 'text')}\n`).join('');
+    this.backlog += text.length;
+    if (this.backlog > BACKLOG_HIGH) this.hold ??= this.options.gate?.hold();
+    this.chain = this.chain
+      .then(() => this.append(text))
+      .then(
+        () => {
+          this.failing = false;
+        },
+        (error: unknown) => this.report(error),
+      )
+      .finally(() => this.written(text.length));
   }
 
   flush(): Promise<void> {
@@ -45,9 +67,11 @@ export class LogFile {
     return this.chain;
   }
 
-  private format(line: OutputLine): string {
-    const text = removeAnsi(line.text);
-    return this.options.timestamps ? `${new Date(line.time).toISOString()} ${text}\n` : `${text}\n`;
+  private written(length: number): void {
+    this.backlog -= length;
+    if (this.backlog > BACKLOG_LOW) return;
+    this.hold?.dispose();
+    this.hold = undefined;
   }
 
   private async append(text: string): Promise<void> {
@@ -83,6 +107,8 @@ export class LogFile {
 
   private report(error: unknown): void {
     this.size = undefined; // re-read on the next write rather than trust a count the failure broke
+    if (this.failing) return;
+    this.failing = true;
     const message = error instanceof Error ? error.message : String(error);
     this.options.onError?.(`log file ${this.file}: ${message}`);
   }
@@ -106,15 +132,16 @@ export function instanceLogPath(file: string, index: number, count: number): str
 /** The log of one instance as the spec's output options describe it, or undefined for none. */
 export function openInstanceLog(
   output: OutputOptions,
-  index: number,
-  count: number,
+  instance: { index: number; count: number },
+  gate: OutputGate,
   onError: (message: string) => void,
 ): LogFile | undefined {
   if (!output.logFile) return undefined;
-  return new LogFile(instanceLogPath(output.logFile, index, count), {
+  return new LogFile(instanceLogPath(output.logFile, instance.index, instance.count), {
     maxBytes: output.maxLogSizeBytes,
     keep: output.keepLogs,
-    timestamps: output.timestamps,
+    output,
     onError,
+    gate,
   });
 }

@@ -1,16 +1,17 @@
 import { spawn as nodeSpawn } from 'child_process';
-import { systemClock, type Clock, type TimerHandle } from '../clock';
+import { systemClock, type TimerHandle } from '../clock';
 import type { ProcessSpec } from '../config/types';
 import { Emitter, type Event } from '../events';
 import { consecutiveAfterRun } from './backoff';
-import { killTree as realKillTree, type KillTreeFn } from './killTree';
+import { killTree as realKillTree } from './killTree';
 import { openInstanceLog, type LogFile } from './logFile';
 import * as msg from './messages';
 import { OutputBatcher } from './outputBatcher';
+import { OutputGate } from './outputGate';
 import type { OutputBatch } from './outputTypes';
 import { decideRestart } from './restartPolicy';
-import { childEnv, spawnChild, type SpawnFn } from './spawnChild';
-import { watchChild } from './watchChild';
+import { Run, type RunDeps, type RunOutcome } from './run';
+import { childEnv } from './spawnChild';
 import { assertNever, restartsOnChange, type ExitInfo, type ProcessState, type ProcessStateChange } from './states';
 
 export interface InstanceInfo {
@@ -21,28 +22,18 @@ export interface InstanceInfo {
   count: number;
   /** The config folder. */
   root: string;
+  /** The absolute path of the `.procs.json`, marked on every process so a later supervisor can find leftovers. */
+  configFile?: string;
 }
 
-export interface ManagedProcessDeps {
-  clock: Clock;
-  spawn: SpawnFn;
-  killTree: KillTreeFn;
+export interface ManagedProcessDeps extends RunDeps {
+  /** Shared by the processes of one supervisor: a face whose sink falls behind holds it. */
+  outputGate: OutputGate;
 }
 
-/** One spawned child, from spawn until its stdio closed and its output is flushed. */
-interface Run {
-  readonly pid: number | undefined;
-  readonly viaShell: boolean;
-  /** Set on the 'spawn' event; a run that never spawned lasted 0 ms. */
-  startedAt: number | undefined;
-  /** When the root's exit was seen: the backoff delay counts from here, not from the end of the clean-up. */
-  exitedAt: number | undefined;
-  /** A stop, restart or dispose asked for the end: the asker reports it, not the exit handler. */
-  stopRequested: boolean;
-  exit: ExitInfo | undefined;
-  /** SIGKILL to group members a root that exited on its own left behind. */
-  cleanup: Promise<unknown> | undefined;
-  /** Resolves once the run's output is flushed and its outcome handled. */
+/** The current run and the promise of its output flushed and its outcome handled. */
+interface Current {
+  readonly run: Run;
   readonly done: Promise<void>;
 }
 
@@ -66,7 +57,7 @@ export class ManagedProcess {
   readonly onOutput: Event<OutputBatch> = this.outputEmitter.event;
 
   private current: ProcessState;
-  private run: Run | undefined;
+  private run: Current | undefined;
   private backoffTimer: TimerHandle | undefined;
   /** Automatic restarts in a row: indexes the backoff schedule and counts towards maxRestarts. */
   private consecutive = 0;
@@ -74,8 +65,11 @@ export class ManagedProcess {
   /** A requested restart waiting its turn; further requests join it instead of adding more. */
   private queuedRequest: Promise<void> | undefined;
   private disposed = false;
+  private readonly gateSubscriptions: Array<{ dispose(): void }>;
   private readonly batcher: OutputBatcher;
   private readonly logFile: LogFile | undefined;
+  /** Held while the log file's writes fall behind. */
+  private readonly logGate = new OutputGate();
   /** Built once: copying process.env is a measurable part of a restart, and the spec does not change. */
   private readonly env: NodeJS.ProcessEnv;
 
@@ -86,7 +80,12 @@ export class ManagedProcess {
   ) {
     this.name = instance.name;
     // `??`, not a spread: a dependency passed as undefined still gets the real one.
-    this.deps = { clock: deps.clock ?? systemClock, spawn: deps.spawn ?? nodeSpawn, killTree: deps.killTree ?? realKillTree };
+    this.deps = {
+      clock: deps.clock ?? systemClock,
+      spawn: deps.spawn ?? nodeSpawn,
+      killTree: deps.killTree ?? realKillTree,
+      outputGate: deps.outputGate ?? new OutputGate(),
+    };
     this.current = {
       status: spec.disabled ? 'disabled' : 'stopped',
       pid: undefined,
@@ -97,7 +96,8 @@ export class ManagedProcess {
       message: spec.disabled ? msg.DISABLED_MESSAGE : msg.stoppedMessage([]),
     };
     this.env = childEnv(spec, instance);
-    this.logFile = openInstanceLog(spec.output, instance.index, instance.count, (message) => this.reportProblem(message));
+    this.logFile = openInstanceLog(spec.output, instance, this.logGate, (message) => this.reportProblem(message));
+    this.gateSubscriptions = [this.deps.outputGate.onDidChange(() => this.applyFlow()), this.logGate.onDidChange(() => this.applyFlow())];
     this.batcher = new OutputBatcher(
       this.name,
       (batch) => {
@@ -154,14 +154,13 @@ export class ManagedProcess {
         case 'starting':
         case 'running':
         case 'stopping': {
-          const run = this.run;
-          const survivors = run ? await this.stopRun(run, options.graceMs) : [];
+          const ending = this.run ? await this.stopRun(this.run, options.graceMs) : { survivors: [], exit: undefined };
           this.setState({
             status: 'stopped',
             pid: undefined,
             startedAt: undefined,
-            lastExit: run?.exit ?? this.current.lastExit,
-            message: msg.stoppedMessage(survivors),
+            lastExit: ending.exit ?? this.current.lastExit,
+            message: msg.stoppedMessage(ending.survivors),
           });
           return;
         }
@@ -193,12 +192,19 @@ export class ManagedProcess {
     return request;
   }
 
+  /** SIGKILL to the current tree now, outside the queue: a stop under way then finds it gone. */
+  async kill(): Promise<void> {
+    await this.run?.run.kill();
+  }
+
   async dispose(): Promise<void> {
     // Set first, so an operation queued behind the stop cannot spawn again.
     this.disposed = true;
     await this.stop();
     this.batcher.dispose();
     await this.logFile?.close();
+    for (const subscription of this.gateSubscriptions) subscription.dispose();
+    this.logGate.dispose();
     this.stateEmitter.dispose();
     this.outputEmitter.dispose();
   }
@@ -220,53 +226,28 @@ export class ManagedProcess {
   private beginRun(message: string, restarts: number): void {
     if (this.disposed) return;
     this.setState({ status: 'starting', pid: undefined, startedAt: undefined, nextRestartAt: undefined, restarts, message });
-    const spawned = spawnChild(this.spec, this.env, this.deps.spawn);
-    if (!spawned.ok) return this.afterRun({ ranMs: 0, endedAt: this.deps.clock.now() }, undefined, spawned.message);
-
-    const { child, viaShell, file } = spawned;
-    let resolveDone = (): void => undefined;
-    const run: Run = {
-      pid: child.pid,
-      viaShell,
-      startedAt: undefined,
-      exitedAt: undefined,
-      stopRequested: false,
-      exit: undefined,
-      cleanup: undefined,
-      done: new Promise<void>((resolve) => (resolveDone = resolve)),
-    };
-    this.run = run;
-    watchChild(child, file, {
+    const started = Run.start(this.spec, this.env, this.deps, {
       line: (stream, text) => this.batcher.add(stream, text),
-      spawned: () => {
-        run.startedAt = this.deps.clock.now();
-        if (this.run !== run || run.stopRequested) return;
+      spawned: (run) => {
+        if (this.run?.run !== run) return;
         this.setState({ status: 'running', pid: run.pid, startedAt: run.startedAt, message: msg.runningMessage(run.pid) });
       },
-      exited: () => {
-        run.exitedAt = this.deps.clock.now();
-        // Members of the group still hold the port and the pipes; a crash must not leave them behind.
-        // Best effort: if it fails the run still ends, and a later stop signals the group again.
-        if (run.stopRequested || run.pid === undefined) return;
-        run.cleanup = this.deps.killTree(run.pid, { signal: 'SIGKILL', timeoutMs: 0 }).catch(() => []);
-      },
-      ended: (exit, spawnError) => {
-        run.exit = exit;
-        void this.finishRun(run, spawnError).then(resolveDone);
-      },
     });
+    if (!started.ok) return this.afterRun({ ranMs: 0, endedAt: this.deps.clock.now() }, undefined, started.message);
+    const { run } = started;
+    const current: Current = { run, done: run.ended.then((outcome) => this.finishRun(current, outcome)) };
+    this.run = current;
+    this.applyFlow();
   }
 
   /** Output and log on disk first, then the state change, so listeners see the last lines. */
-  private async finishRun(run: Run, spawnError: string | undefined): Promise<void> {
+  private async finishRun(current: Current, outcome: RunOutcome): Promise<void> {
     this.batcher.flush();
-    await Promise.all([run.cleanup, this.logFile?.flush()]);
-    if (this.run === run) this.run = undefined;
-    if (run.stopRequested) return;
-    const endedAt = run.exitedAt ?? this.deps.clock.now();
-    const ranMs = run.startedAt === undefined ? 0 : endedAt - run.startedAt;
-    const ended = spawnError ?? msg.describeExit(run.exit ?? { code: null, signal: null }, run.viaShell);
-    this.afterRun({ ranMs, endedAt }, run.exit, ended);
+    await this.logFile?.flush();
+    if (this.run === current) this.run = undefined;
+    if (outcome.stopRequested) return;
+    const ended = outcome.spawnError ?? msg.describeExit(outcome.exit ?? { code: null, signal: null }, current.run.viaShell);
+    this.afterRun(outcome, outcome.exit, ended);
   }
 
   /** The run ended on its own (or never began) at `endedAt`: back off, exit or give up. */
@@ -306,14 +287,18 @@ export class ManagedProcess {
     });
   }
 
-  /** Resolves when the whole tree is gone and the run's output is flushed; returns unkillable pids. */
-  private async stopRun(run: Run, graceMs = Infinity): Promise<number[]> {
-    run.stopRequested = true;
+  /** Resolves when the whole tree is gone and the run's output is flushed, with unkillable pids and the exit. */
+  private async stopRun(current: Current, graceMs = Infinity): Promise<{ survivors: number[]; exit: ExitInfo | undefined }> {
     this.setState({ status: 'stopping', message: msg.STOPPING_MESSAGE });
-    const options = { signal: this.spec.stop.signal, timeoutMs: Math.min(this.spec.stop.timeoutMs, graceMs) };
-    const survivors = run.pid === undefined ? [] : await this.deps.killTree(run.pid, options);
-    await run.done;
-    return survivors;
+    const survivors = await current.run.stop(this.spec.stop.signal, Math.min(this.spec.stop.timeoutMs, graceMs));
+    const [outcome] = await Promise.all([current.run.ended, current.done]);
+    return { survivors, exit: outcome.exit };
+  }
+
+  /** Reads the pipes only while every sink keeps up. */
+  private applyFlow(): void {
+    if (this.deps.outputGate.open && this.logGate.open) this.run?.run.resume();
+    else this.run?.run.pause();
   }
 
   private cancelBackoff(): void {

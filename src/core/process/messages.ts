@@ -20,8 +20,14 @@ export function describeSpawnError(error: NodeJS.ErrnoException, file: string): 
     case 'EACCES':
       return `permission denied: ${file}`;
     default:
-      return `could not start ${file}: ${error.message}`;
+      // Only the code: Node's message may quote an argument or an environment value.
+      return `could not start ${file} (${error.code ?? 'unknown error'})`;
   }
+}
+
+/** Names the variable only: its value may be a secret. */
+export function envHasNul(variable: string): string {
+  return `env ${JSON.stringify(variable).slice(1, -1)} contains a NUL byte`;
 }
 
 export function workingDirectoryNotFound(cwd: string): string {

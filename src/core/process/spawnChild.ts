@@ -3,8 +3,9 @@ import { spawn as nodeSpawn } from 'child_process';
 import * as path from 'path';
 import type { ProcessSpec } from '../config/types';
 import { isDirectory } from '../isDirectory';
-import { describeSpawnError, workingDirectoryNotFound } from './messages';
+import { describeSpawnError, envHasNul, workingDirectoryNotFound } from './messages';
 import { resolveOnPath } from './resolveOnPath';
+import { CONFIG_VAR, SELF_ID, SUPERVISOR_VAR } from './runMarks';
 
 /** The part of a child the engine uses, so tests can hand in a small fake. */
 export type ChildHandle = Pick<ChildProcess, 'pid' | 'stdout' | 'stderr' | 'on'>;
@@ -17,6 +18,8 @@ export interface SpawnTarget {
   index: number;
   /** Config folder: its node_modules/.bin goes first on PATH, like npm scripts. */
   root: string;
+  /** Marked on the process, so a later supervisor can tell what an abruptly ended one left. */
+  configFile?: string;
 }
 
 export type SpawnResult =
@@ -34,7 +37,10 @@ export function spawnChild(spec: ProcessSpec, env: NodeJS.ProcessEnv, spawn: Spa
 
   const viaShell = typeof spec.command === 'string';
   const [file, ...args] = typeof spec.command === 'string' ? ['/bin/sh', '-c', spec.command] : spec.command;
-  if (file === undefined) return { ok: false, message: 'empty command' };
+  if (file === undefined || file === '') return { ok: false, message: 'empty command' };
+  // Node would refuse it with an error that quotes the value; say which variable, never what it holds.
+  const badVariable = Object.keys(env).find((key) => key.includes('\0') || env[key]?.includes('\0'));
+  if (badVariable !== undefined) return { ok: false, message: envHasNul(badVariable) };
   const options: SpawnOptions = {
     cwd: spec.cwd,
     env,
@@ -51,14 +57,19 @@ export function spawnChild(spec: ProcessSpec, env: NodeJS.ProcessEnv, spawn: Spa
   }
 }
 
-/** process.env + spec.env + PROCS_NAME/PROCS_INSTANCE, with the project's bin folder first on PATH. */
+/**
+ * process.env + spec.env + PROCS_NAME/PROCS_INSTANCE and the supervisor's marks, with the project's
+ * bin folder first on PATH. The run's own marker is added per run.
+ */
 export function childEnv(spec: ProcessSpec, target: SpawnTarget): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...spec.env,
     PROCS_NAME: spec.name,
     PROCS_INSTANCE: String(target.index),
+    [SUPERVISOR_VAR]: SELF_ID,
   };
+  if (target.configFile) env[CONFIG_VAR] = target.configFile;
   // Windows spells it `Path`; keep whichever key is already there.
   const pathKey = Object.keys(env).find((key) => key.toUpperCase() === 'PATH') ?? 'PATH';
   const bin = path.join(target.root, 'node_modules', '.bin');

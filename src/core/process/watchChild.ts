@@ -8,17 +8,29 @@ export interface ChildEvents {
   line(stream: OutputStream, text: string): void;
   /** The OS created the process. */
   spawned(): void;
-  /** The root process exited; members of its group may still hold the pipes. */
+  /** The root process exited; members of its group, or escapees, may still hold the pipes. */
   exited(): void;
   /**
-   * Called once: stdout/stderr closed (every line already handed to `line`), or the
-   * spawn failed (`exit` undefined, `spawnError` says why).
+   * Called once: stdout/stderr closed (every line already handed to `line`), the spawn failed
+   * (`exit` undefined, `spawnError` says why), or `endSoon` gave up waiting for the pipes.
    */
   ended(exit: ExitInfo | undefined, spawnError: string | undefined): void;
 }
 
+export interface WatchedChild {
+  /** Stops reading the pipes, so a child that keeps printing blocks on write instead of filling our memory. */
+  pause(): void;
+  resume(): void;
+  /**
+   * Once the root has exited and its tree is gone: the pipes get `ms` more to close. A process
+   * that left the tree unseen (it scrubbed its environment) would otherwise hold them, and the
+   * run would never end.
+   */
+  endSoon(ms: number): void;
+}
+
 /** Turns a child's streams and events into whole lines and one ending, whatever order Node reports them in. */
-export function watchChild(child: ChildHandle, file: string, events: ChildEvents): void {
+export function watchChild(child: ChildHandle, file: string, events: ChildEvents): WatchedChild {
   const stdout = new LineSplitter((text) => events.line('stdout', text));
   const stderr = new LineSplitter((text) => events.line('stderr', text));
   child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
@@ -26,9 +38,12 @@ export function watchChild(child: ChildHandle, file: string, events: ChildEvents
 
   let spawned = false;
   let ended = false;
-  const end = (exit: ExitInfo | undefined, spawnError: string | undefined): void => {
+  let exit: ExitInfo | undefined;
+  let giveUp: NodeJS.Timeout | undefined;
+  const end = (spawnError: string | undefined): void => {
     if (ended) return;
     ended = true;
+    clearTimeout(giveUp);
     stdout.flush();
     stderr.flush();
     events.ended(exit, spawnError);
@@ -39,9 +54,34 @@ export function watchChild(child: ChildHandle, file: string, events: ChildEvents
   });
   // Before 'spawn' this is ENOENT/EACCES; later ones (a failed kill) change nothing we track.
   child.on('error', (error: NodeJS.ErrnoException) => {
-    if (!spawned) end(undefined, describeSpawnError(error, file));
+    if (!spawned) end(describeSpawnError(error, file));
   });
-  child.on('exit', () => events.exited());
+  child.on('exit', (code: number | null, signal: NodeJS.Signals | null) => {
+    exit = { code, signal };
+    events.exited();
+  });
   // 'close' comes after the exit and the end of stdout/stderr, so no output is missed.
-  child.on('close', (code: number | null, signal: NodeJS.Signals | null) => end({ code, signal }, undefined));
+  child.on('close', (code: number | null, signal: NodeJS.Signals | null) => {
+    exit ??= { code, signal };
+    end(undefined);
+  });
+  return {
+    pause: () => {
+      child.stdout?.pause();
+      child.stderr?.pause();
+    },
+    resume: () => {
+      child.stdout?.resume();
+      child.stderr?.resume();
+    },
+    endSoon: (ms) => {
+      if (ended || giveUp) return;
+      giveUp = setTimeout(() => {
+        // What was read is delivered; what an unseen holder may still write is not ours to wait for.
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        end(undefined);
+      }, ms);
+    },
+  };
 }

@@ -57,14 +57,28 @@ describe('ManagedProcess output and log file', () => {
     assert.equal(probe.process.state.message, 'exited with code 0');
   });
 
-  it('writes every line to the log file without ANSI codes, on disk before the exit state', async () => {
+  it('writes every line to the log file without ANSI codes (stripAnsi), on disk before the exit state', async () => {
     const logFile = path.join(dir, 'logs', 'flood.log');
     let logLinesAtExit = -1;
     const countLogLines = () => (logLinesAtExit = fs.readFileSync(logFile, 'utf8').split('\n').length - 1);
-    const { probe } = await flood(20_000, { logFile }, ['--ansi'], countLogLines);
+    const { probe } = await flood(20_000, { logFile, stripAnsi: true }, ['--ansi'], countLogLines);
     assert.ok(probe.text()[0].includes('\u001b['), 'onOutput keeps ANSI');
     assert.equal(logLinesAtExit, 20_000);
     assert.deepEqual(fs.readFileSync(logFile, 'utf8').split('\n').slice(0, -1), numbers(20_000));
+  });
+
+  it('regression: stripAnsi false keeps the escapes in the log file, as procs up keeps them', async () => {
+    const logFile = path.join(dir, 'flood.log');
+    await flood(3, { logFile, stripAnsi: false }, ['--ansi']);
+    assert.deepEqual(fs.readFileSync(logFile, 'utf8').split('\n').slice(0, -1), ['\u001b[32m0\u001b[0m', '\u001b[32m1\u001b[0m', '\u001b[32m2\u001b[0m']);
+  });
+
+  it('regression: a log file that cannot be written is reported once, not for every batch', async () => {
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'a file, not a folder');
+    const { probe } = await flood(20_000, { logFile: path.join(dir, 'notes.txt', 'flood.log') });
+    assert.ok(probe.batches > 2, `several batches (${probe.batches})`);
+    const reports = probe.text().filter((text) => text.startsWith('[procs] log file'));
+    assert.equal(reports.length, 1, reports.join('\n'));
   });
 
   it('prefixes log lines with an ISO time when timestamps are on', async () => {

@@ -55,4 +55,15 @@ describe('ManagedProcess spawn errors', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('regression: an env value with a NUL byte names the variable, never its value', async () => {
+    const message = await backoffMessage(makeSpec({ env: { TOKEN: 's3cret\u0000' } }));
+    assert.equal(message, 'env TOKEN contains a NUL byte · restarting in 100 ms');
+    assert.doesNotMatch(message, /s3cret/);
+  });
+
+  it('regression: an empty command is said plainly, not in Node\'s words', async () => {
+    assert.equal(await backoffMessage(makeSpec({ command: [''] })), 'empty command · restarting in 100 ms');
+  });
 });
+

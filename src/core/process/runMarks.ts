@@ -1,0 +1,30 @@
+import { randomBytes } from 'crypto';
+import { readStat } from '../system/procTable';
+
+// Every process Procs starts inherits these, and so does everything it forks, whatever group,
+// session or parent it ends up in. They are how a stop finds escapees and how a new supervisor
+// finds what an earlier one left behind when it was killed. None of them is a secret of the user's.
+
+/** A random token per run: `PROCS_RUN=<token>` is the stop's and the crash clean-up's marker. */
+export const RUN_VAR = 'PROCS_RUN';
+/** `<pid>:<start ticks>` of the supervising process: names it for life, even once the pid is reused. */
+export const SUPERVISOR_VAR = 'PROCS_SUPERVISOR';
+/** The absolute path of the `.procs.json` the process was started from. */
+export const CONFIG_VAR = 'PROCS_CONFIG';
+
+export function newRunToken(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+export function runMarker(token: string): string {
+  return `${RUN_VAR}=${token}`;
+}
+
+/** This process as a supervisor identity. */
+export const SELF_ID = supervisorId(process.pid) ?? `${process.pid}:0`;
+
+/** `<pid>:<start ticks>`, or undefined when the process is gone. */
+export function supervisorId(pid: number): string | undefined {
+  const info = readStat(pid);
+  return info ? `${pid}:${info.startTicks}` : undefined;
+}
