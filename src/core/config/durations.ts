@@ -6,12 +6,22 @@
 export const DURATION_PATTERN = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
 export const SIZE_PATTERN = /^(\d+(?:\.\d+)?)(B|KB|MB|GB)$/;
 
+/** Node keeps a timer's delay in a signed 32-bit count of ms: a longer one overflows and fires after 1 ms. */
+export const MAX_DURATION_MS = 2 ** 31 - 1;
+
 const MS_PER_UNIT: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 const BYTES_PER_UNIT: Record<string, number> = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
 
-/** Milliseconds for a number of milliseconds or a string like "250ms", "1.5s", "2m", "1h"; undefined if neither. */
+/** Milliseconds for a number of milliseconds or a string like "250ms", "1.5s", "2m", "1h"; undefined if neither, or too long to time. */
 export function parseDuration(value: unknown): number | undefined {
-  return parseWithUnits(value, DURATION_PATTERN, MS_PER_UNIT);
+  const ms = parseWithUnits(value, DURATION_PATTERN, MS_PER_UNIT);
+  return ms !== undefined && ms <= MAX_DURATION_MS ? ms : undefined;
+}
+
+/** Why a well-written duration cannot be used ("600h" overflows a timer), or undefined. */
+export function durationLimitProblem(value: unknown): string | undefined {
+  const ms = parseWithUnits(value, DURATION_PATTERN, MS_PER_UNIT);
+  return ms !== undefined && ms > MAX_DURATION_MS ? 'longer than the longest wait Procs can time (24.8 days)' : undefined;
 }
 
 /** Bytes for a number of bytes or a string like "512KB", "10MB", "1GB" (1024-based); undefined if neither. */

@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Segment } from 'jsonc-parser';
 import schema from '../../../schemas/procs.schema.json';
 import compiledValidator from './generated/schemaValidator';
+import { checkLimits } from './limits';
 import type { ProblemTarget } from './problems';
 
 /** A schema violation in plain words, located by JSON path; positions are added by the caller. */
@@ -36,7 +37,12 @@ const DEFINITION_NAMES = new Map(Object.entries(schema.definitions).map(([name, 
 /** Compiled at build time (scripts/lib/schemaValidator.mjs): start-up neither loads ajv nor compiles. */
 const validate = compiledValidator as unknown as ValidateFunction;
 
+/** What the schema says of the value, and the limits it cannot express (see limits.ts). */
 export function validateAgainstSchema(value: unknown): SchemaIssue[] {
+  return [...schemaIssues(value), ...checkLimits(value)];
+}
+
+function schemaIssues(value: unknown): SchemaIssue[] {
   if (validate(value)) return [];
   const errors = validate.errors ?? [];
   const issues: SchemaIssue[] = [];

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import schema from '../../../schemas/procs.schema.json';
-import { DURATION_PATTERN, SIZE_PATTERN, parseDuration, parseSize } from '../../../src/core/config/durations';
+import { DURATION_PATTERN, SIZE_PATTERN, durationLimitProblem, parseDuration, parseSize } from '../../../src/core/config/durations';
 
 describe('durations and sizes', () => {
   it('reads durations in ms, s, m, h, with decimals, and plain milliseconds', () => {
@@ -17,6 +17,16 @@ describe('durations and sizes', () => {
     for (const bad of ['5', '5 s', '5sec', '-1s', 's', '', '1.s', -5, Number.NaN, Infinity, null, true, ['1s']]) {
       assert.strictEqual(parseDuration(bad), undefined, `accepted ${String(bad)}`);
     }
+  });
+
+  it('reads nothing longer than a Node timer can hold (2^31 - 1 ms), and says why', () => {
+    assert.strictEqual(parseDuration(2 ** 31 - 1), 2 ** 31 - 1);
+    assert.strictEqual(durationLimitProblem(2 ** 31 - 1), undefined);
+    for (const long of [2 ** 31, '596.6h', '35792m']) {
+      assert.strictEqual(parseDuration(long), undefined, `accepted ${long}`);
+      assert.match(durationLimitProblem(long) ?? '', /longer than the longest wait/);
+    }
+    assert.strictEqual(durationLimitProblem('soon'), undefined, 'a malformed duration is the schema\'s to report');
   });
 
   it('reads sizes 1024-based', () => {

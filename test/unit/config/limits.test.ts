@@ -1,0 +1,36 @@
+import * as assert from 'assert';
+import { brief, parse } from './parseHelpers';
+
+const TOO_LONG = 'longer than the longest wait Procs can time (24.8 days)';
+
+describe('config limits', () => {
+  it('regression: a backoff of 600h is refused at its position', () => {
+    const text = '{ "processes": {\n  "api": { "command": "x", "backoff": ["1s", "600h"] } } }';
+    const result = parse(text);
+    assert.strictEqual(result.config, undefined);
+    assert.deepStrictEqual(result.problems.map(brief), [
+      { severity: 'error', line: 2, column: 46, path: 'processes.api.backoff[1]', message: `processes.api.backoff[1]: ${TOO_LONG}` },
+    ]);
+  });
+
+  it('regression: a duration of 2^31 ms or more (a Node timer would fire after 1 ms) is refused in every duration field', () => {
+    const text = JSON.stringify({
+      processes: {
+        api: { command: 'x', backoff: [2 ** 31], resetAfter: '596.6h', stop: { timeout: 2 ** 31 + 0.4 } },
+        web: { command: 'x', backoff: [2 ** 31 - 1], resetAfter: '596h', stop: { timeout: '35791m' } },
+        // 400 digits: Infinity milliseconds once multiplied, which a timer treats as 1 ms too.
+        docs: { command: 'x', backoff: [`${'9'.repeat(400)}h`] },
+      },
+    });
+    const result = parse(text);
+    assert.deepStrictEqual(
+      result.problems.map((p) => [p.path, p.message, p.offset]),
+      [
+        ['processes.api.backoff[0]', '2147483648'],
+        ['processes.api.resetAfter', '"596.6h"'],
+        ['processes.api.stop.timeout', '2147483648.4'],
+        ['processes.docs.backoff[0]', '"999'],
+      ].map(([jsonPath, written]) => [jsonPath, `${jsonPath}: ${TOO_LONG}`, text.indexOf(written)]),
+    );
+  });
+});
