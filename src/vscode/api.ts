@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Supervisor } from '../core/supervisor';
+import type { LeftoversStopped } from './folders';
 import type { TreeNode } from './treeNodes';
 
 /**
@@ -12,6 +13,8 @@ export interface ProcsApi {
   /** One supervisor per workspace folder with a `.procs.json`, keyed by folder URI string. */
   supervisors(): ReadonlyMap<string, Supervisor>;
   supervisorFor(folderUri: vscode.Uri | string): Supervisor | undefined;
+  /** What an abruptly ended earlier host left running for this folder, stopped before anything started. */
+  leftoversFor(folderUri: vscode.Uri | string): LeftoversStopped | undefined;
   /** Resolves when every config found so far is loaded and applied. */
   ready(): Promise<void>;
   /** The data behind the Procs view. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { describeLeftovers } from '../core/process/leftovers';
 import { ProcessActions } from './actions';
 import type { ProcsApi } from './api';
 import { registerCommands } from './commands';
@@ -42,6 +43,9 @@ export function activate(context: vscode.ExtensionContext): ProcsApi {
     vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
     registerCommands(folders, actions, new ConfigFiles(folders)),
     notifyOnFailure(folders, actions),
+    folders.onDidStopLeftovers((entry) => {
+      if (entry.leftovers) void vscode.window.showWarningMessage(`Procs (${entry.folder.name}): ${describeLeftovers(entry.leftovers.list)}`);
+    }),
     watchConfigs(folders),
     folders.onDidChangeFolders(() => void vscode.commands.executeCommand('setContext', HAS_CONFIG_KEY, folders.all.length > 0)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -57,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): ProcsApi {
     activationMs,
     supervisors: () => new Map(folders.all.map((entry) => [entry.folder.uri.toString(), entry.supervisor])),
     supervisorFor: (folderUri) => folders.get(folderUri)?.supervisor,
+    leftoversFor: (folderUri) => folders.get(folderUri)?.leftovers,
     ready: () => folders.ready(),
     tree,
     outputChannelName: (folder, processName) => outputChannelName(folder.name, processName),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { findConfigFile, loadConfig } from '../core/config/loadConfig';
 import type { ConfigProblem } from '../core/config/types';
+import { stopLeftovers, type Leftover } from '../core/process/leftovers';
 import type { OutputBatch } from '../core/process/outputTypes';
 import type { ProcessStateChange } from '../core/process/states';
 import { Supervisor } from '../core/supervisor';
@@ -13,6 +14,14 @@ export interface ProcsFolder {
   readonly configFile: string;
   /** Problems of the last load; errors mean the last good config is still the one running. */
   problems: ConfigProblem[];
+  /** What an earlier supervisor of this config (a crashed extension host) left running, stopped before anything started. */
+  leftovers: LeftoversStopped | undefined;
+}
+
+export interface LeftoversStopped {
+  /** When the last of them was gone (epoch ms): every process of ours starts after this. */
+  at: number;
+  list: Leftover[];
 }
 
 export interface FolderEvent<T> {
@@ -45,6 +54,7 @@ export class FolderRegistry implements vscode.Disposable {
   private readonly outputEmitter = new vscode.EventEmitter<FolderEvent<OutputBatch>>();
   private readonly processesEmitter = new vscode.EventEmitter<ProcsFolder>();
   private readonly loadedEmitter = new vscode.EventEmitter<ConfigLoaded>();
+  private readonly leftoversEmitter = new vscode.EventEmitter<ProcsFolder>();
 
   /** A folder gained or lost its supervisor. */
   readonly onDidChangeFolders = this.foldersEmitter.event;
@@ -54,6 +64,8 @@ export class FolderRegistry implements vscode.Disposable {
   readonly onDidChangeProcesses = this.processesEmitter.event;
   /** A config file was read (or vanished: no problems). */
   readonly onDidLoadConfig = this.loadedEmitter.event;
+  /** Processes left by an earlier supervisor of a folder's config were found and stopped. */
+  readonly onDidStopLeftovers = this.leftoversEmitter.event;
 
   constructor(private readonly startOnOpen: StartOnOpen) {}
 
@@ -112,7 +124,8 @@ export class FolderRegistry implements vscode.Disposable {
 
   dispose(): void {
     for (const subscription of this.subscriptions.values()) subscription.dispose();
-    for (const emitter of [this.foldersEmitter, this.stateEmitter, this.outputEmitter, this.processesEmitter, this.loadedEmitter]) {
+    const emitters = [this.foldersEmitter, this.stateEmitter, this.outputEmitter, this.processesEmitter, this.loadedEmitter, this.leftoversEmitter];
+    for (const emitter of emitters) {
       emitter.dispose();
     }
   }
@@ -126,6 +139,8 @@ export class FolderRegistry implements vscode.Disposable {
     const result = await loadConfig(file);
     const existing = this.get(folder.uri);
     const entry = existing ?? this.add(folder, file);
+    // A host that crashed (or was killed) left its children running, holding their ports: gone first.
+    if (!existing) await this.stopLeftovers(entry);
     entry.problems = result.problems;
     this.loadedEmitter.fire({ file, problems: result.problems });
     await entry.supervisor.apply(result);
@@ -136,9 +151,16 @@ export class FolderRegistry implements vscode.Disposable {
     }
   }
 
+  private async stopLeftovers(entry: ProcsFolder): Promise<void> {
+    const list = await stopLeftovers(entry.configFile);
+    if (list.length === 0) return;
+    entry.leftovers = { at: Date.now(), list };
+    this.leftoversEmitter.fire(entry);
+  }
+
   private add(folder: vscode.WorkspaceFolder, configFile: string): ProcsFolder {
     const supervisor = new Supervisor();
-    const entry: ProcsFolder = { folder, supervisor, configFile, problems: [] };
+    const entry: ProcsFolder = { folder, supervisor, configFile, problems: [], leftovers: undefined };
     const key = folder.uri.toString();
     this.folders.set(key, entry);
     this.subscriptions.set(
