@@ -24,7 +24,8 @@ const DEFINITION_MESSAGES: Record<string, string> = {
   nonNegativeInteger: 'must be an integer ≥ 0',
   name: 'not a valid name (use letters, digits, -, _, . and :)',
   groups: 'must be a group name or a list of group names',
-  command: 'must be a non-empty string or a non-empty array of strings',
+  command: 'must be a non-blank string or a non-empty array of strings',
+  program: 'must name the program to run; it is blank',
 };
 
 /**

@@ -1,0 +1,22 @@
+import * as assert from 'assert';
+import { parse } from './parseHelpers';
+
+describe('config rules', () => {
+  it('regression: an empty or blank command ("", "  ", [""], ["  ", …]) fails at its position', () => {
+    const commands = { a: { command: '' }, b: { command: ' \t' }, c: { command: [''] }, d: { command: ['  ', '--flag'] } };
+    const text = JSON.stringify({ processes: commands });
+    const result = parse(text);
+    assert.strictEqual(result.config, undefined);
+    const whole = 'must be a non-blank string or a non-empty array of strings';
+    const program = 'must name the program to run; it is blank';
+    assert.deepStrictEqual(
+      result.problems.map((p) => [p.severity, p.message, text.slice(p.offset, p.offset + p.length)]),
+      [
+        ['error', `processes.a.command: ${whole}`, '""'],
+        ['error', `processes.b.command: ${whole}`, '" \\t"'],
+        ['error', `processes.c.command[0]: ${program}`, '""'],
+        ['error', `processes.d.command[0]: ${program}`, '"  "'],
+      ],
+    );
+  });
+});
