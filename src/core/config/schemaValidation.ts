@@ -20,7 +20,7 @@ export interface SchemaIssue {
 const DEFINITION_MESSAGES: Record<string, string> = {
   duration: 'not a duration (use 250ms, 5s, 2m, 1h or milliseconds)',
   size: 'not a size (use 512KB, 10MB, 1GB or bytes)',
-  positiveInteger: 'must be an integer ≥ 1',
+  instanceCount: 'must be an integer from 1 to 100',
   nonNegativeInteger: 'must be an integer ≥ 0',
   name: 'not a valid name (use letters, digits, -, _, . and :)',
   groups: 'must be a group name or a list of group names',

@@ -33,4 +33,17 @@ describe('config limits', () => {
       ].map(([jsonPath, written]) => [jsonPath, `${jsonPath}: ${TOO_LONG}`, text.indexOf(written)]),
     );
   });
+
+  it('regression: instances above 100 are refused at their position, and 100 are accepted', () => {
+    const text = '{ "processes": {\n  "api": { "command": "x", "instances": 1000000 },\n  "web": { "command": "x", "instances": 100 } } }';
+    assert.deepStrictEqual(parse(text).problems.map(brief), [
+      {
+        severity: 'error',
+        line: 2,
+        column: 41,
+        path: 'processes.api.instances',
+        message: 'processes.api.instances: must be an integer from 1 to 100',
+      },
+    ]);
+  });
 });

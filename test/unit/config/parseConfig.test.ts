@@ -75,7 +75,7 @@ describe('parseConfig', () => {
       assert.deepStrictEqual(
         parse(text).problems.map((p) => p.message),
         [
-          'processes.api.instances: must be an integer ≥ 1',
+          'processes.api.instances: must be an integer from 1 to 100',
           'processes.api.backoff[2]: not a duration (use 250ms, 5s, 2m, 1h or milliseconds)',
           'processes.api.maxRestarts: must be ≥ 0',
           'processes.api.stop.timeout: not a duration (use 250ms, 5s, 2m, 1h or milliseconds)',
