@@ -3,6 +3,7 @@ import { findNodeAtLocation, getLocation, getNodeValue, parseTree, type Node, ty
 import type { PathKind } from '../isDirectory';
 import type { ConfigFiles } from './configFiles';
 import { parseEnvFile } from './envFile';
+import { MAX_NESTING, tooDeepAt } from './nesting';
 import { formatPath, ProblemLocator } from './problems';
 import type { RawConfig } from './rawConfig';
 import { envToStrings, resolveProcess } from './resolveProcess';
@@ -12,12 +13,19 @@ import type { ConfigProblem, ConfigResult, ProcessSpec } from './types';
 
 /**
  * Parses and validates the text of a `.procs.json`. Pure apart from `files`. Stages stop at the
- * first that finds an error, so one mistake does not cascade: syntax, then the schema, then rules
+ * first that finds an error, so one mistake does not cascade: nesting depth, syntax, then the schema, then rules
  * the schema cannot say (group names, env files, working directories).
  */
 export function parseConfig(text: string, file: string, files: ConfigFiles): ConfigResult {
   const absFile = path.resolve(file);
   const root = path.dirname(absFile);
+
+  const tooDeep = tooDeepAt(text);
+  if (tooDeep !== undefined) {
+    const message = `nested more than ${MAX_NESTING} levels deep`;
+    return { config: undefined, problems: [new ProblemLocator(text, absFile, undefined).atOffset('error', tooDeep, 1, '', message)] };
+  }
+
   const syntaxErrors: ParseError[] = [];
   const tree = parseTree(text, syntaxErrors, { allowTrailingComma: true, disallowComments: false });
   const locator = new ProblemLocator(text, absFile, tree);

@@ -46,4 +46,23 @@ describe('config limits', () => {
       },
     ]);
   });
+
+  it('regression: a config nested 100,000 levels deep is one error where level 101 opens, not a stack overflow', () => {
+    const text = `{ "processes": {},\n  "extra": ${'['.repeat(100_000)} }`;
+    const result = parse(text);
+    assert.strictEqual(result.config, undefined);
+    // The outer object is level 1, so the 100th `[` opens level 101.
+    const offset = text.indexOf('[') + 99;
+    assert.deepStrictEqual(result.problems.map(brief), [
+      { severity: 'error', line: 2, column: offset - text.indexOf('\n'), path: '', message: 'nested more than 100 levels deep' },
+    ]);
+    assert.strictEqual(result.problems[0].offset, offset);
+  });
+
+  it('parses 100 levels, and does not count brackets inside strings and comments', () => {
+    const text = `{ "processes": { "api": { "command": "${'['.repeat(200)}" } }, // ${'{'.repeat(200)}\n "extra": ${'['.repeat(99)}${']'.repeat(99)} }`;
+    const result = parse(text);
+    assert.deepStrictEqual(result.problems.map((p) => p.message), ['extra: unknown key']);
+    assert.ok(result.config);
+  });
 });
