@@ -12,6 +12,8 @@ const OUT = path.resolve(import.meta.dirname, '../out/src/core');
 export const core = {
   Supervisor: require(`${OUT}/supervisor.js`).Supervisor,
   loadConfig: require(`${OUT}/config/loadConfig.js`).loadConfig,
+  findByEnvironment: require(`${OUT}/system/procTable.js`).findByEnvironment,
+  listPids: require(`${OUT}/system/procTable.js`).listPids,
 };
 
 export const CLI = path.resolve(import.meta.dirname, '../dist/cli.js');

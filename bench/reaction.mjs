@@ -79,6 +79,48 @@ export async function stubbornStop(runs) {
   return { total, beyondGrace: total - graceMs };
 }
 
+/**
+ * Stop of a 300-process tree that ignores SIGTERM (an ignored signal survives fork and exec):
+ * time beyond the grace period, where only the direct SIGKILL and the reaping remain.
+ */
+export async function stormStop(runs, size = 300) {
+  const graceMs = 500;
+  const script = `trap '' TERM; i=0; while [ $i -lt ${size} ]; do sleep 600 & i=$((i+1)); done; echo forked; wait`;
+  const project = tempProject({ processes: { storm: { command: ['/bin/sh', '-c', script], stop: { signal: 'SIGTERM', timeout: graceMs } } } });
+  const supervisor = new core.Supervisor();
+  await supervisor.apply(await core.loadConfig(project.configFile));
+  const beyond = [];
+  for (let i = 0; i < runs; i++) {
+    const forked = new Promise((resolve) => {
+      const sub = supervisor.onOutput((batch) => {
+        if (batch.lines.some((line) => line.text === 'forked')) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    await supervisor.start(['storm']);
+    await forked;
+    const t0 = wallNow();
+    await supervisor.stop(['storm']);
+    beyond.push(wallNow() - t0 - graceMs);
+  }
+  await supervisor.dispose();
+  project.remove();
+  return { beyondGrace: median(beyond) };
+}
+
+/** One look for a run's marker through every process's environment: what a stop adds while its grace runs. */
+export function markerScan(runs) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = wallNow();
+    core.findByEnvironment('PROCS_RUN=bench-no-such-token');
+    samples.push(wallNow() - t0);
+  }
+  return { ms: median(samples), processes: core.listPids().length };
+}
+
 /** A reaction time split into Node's synchronous fork + exec and the supervisor's own work. */
 function reaction(total, spawned) {
   const spawnCall = spawned.returnedAt - spawned.calledAt;

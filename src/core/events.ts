@@ -24,9 +24,19 @@ export class Emitter<T> implements Disposable {
     return subscription;
   };
 
+  /**
+   * Calls every listener, each on its own: one that throws is reported and the rest still run, so a
+   * face's bug cannot leave the engine half way through a state change (a queue waiting for ever).
+   */
   fire(value: T): void {
     // Copy so a listener may unsubscribe while being called.
-    for (const listener of [...(this.listeners ?? [])]) listener(value);
+    for (const listener of [...(this.listeners ?? [])]) {
+      try {
+        listener(value);
+      } catch (error) {
+        console.error('procs: an event listener threw:', error);
+      }
+    }
   }
 
   dispose(): void {
