@@ -11,6 +11,8 @@ import { validateAgainstSchema } from './schemaValidation';
 import { syntaxMessage } from './syntaxMessages';
 import type { ConfigProblem, ConfigResult, ProcessSpec } from './types';
 
+const BYTE_ORDER_MARK = '\uFEFF';
+
 /**
  * Parses and validates the text of a `.procs.json`. Pure apart from `files`. Stages stop at the
  * first that finds an error, so one mistake does not cascade: nesting depth, syntax, then the schema, then rules
@@ -19,20 +21,22 @@ import type { ConfigProblem, ConfigResult, ProcessSpec } from './types';
 export function parseConfig(text: string, file: string, files: ConfigFiles): ConfigResult {
   const absFile = path.resolve(file);
   const root = path.dirname(absFile);
+  // Windows editors write a UTF-8 byte order mark; editors do not count it, so positions are those of the text after it.
+  const body = text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text;
 
-  const tooDeep = tooDeepAt(text);
+  const tooDeep = tooDeepAt(body);
   if (tooDeep !== undefined) {
     const message = `nested more than ${MAX_NESTING} levels deep`;
-    return { config: undefined, problems: [new ProblemLocator(text, absFile, undefined).atOffset('error', tooDeep, 1, '', message)] };
+    return { config: undefined, problems: [new ProblemLocator(body, absFile, undefined).atOffset('error', tooDeep, 1, '', message)] };
   }
 
   const syntaxErrors: ParseError[] = [];
-  const tree = parseTree(text, syntaxErrors, { allowTrailingComma: true, disallowComments: false });
-  const locator = new ProblemLocator(text, absFile, tree);
+  const tree = parseTree(body, syntaxErrors, { allowTrailingComma: true, disallowComments: false });
+  const locator = new ProblemLocator(body, absFile, tree);
 
   if (syntaxErrors.length > 0 || !tree) {
     const problems = syntaxErrors.map((e) =>
-      locator.atOffset('error', e.offset, e.length, formatPath(getLocation(text, e.offset).path), syntaxMessage(e.error)),
+      locator.atOffset('error', e.offset, e.length, formatPath(getLocation(body, e.offset).path), syntaxMessage(e.error)),
     );
     return { config: undefined, problems };
   }

@@ -59,7 +59,7 @@ export interface ConfigProblem {
   /** 1-based line and column of the start. */
   line: number;
   column: number;
-  /** 0-based offset and length in the text, for editors. */
+  /** 0-based offset and length in the text after any byte order mark (editors do not count one), for editors. */
   offset: number;
   length: number;
   /** JSON path such as `processes.api.restart`; empty for the whole document. */

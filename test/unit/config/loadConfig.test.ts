@@ -57,6 +57,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('regression: a config saved with a UTF-8 byte order mark loads, with positions as an editor shows them', async () => {
+    const file = path.join(folder, '.procs.json');
+    await writeFile(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{ "processes": { "api": { "command": "x", "colour": 1 } } }')]));
+    const result = await loadConfig(file);
+    assert.deepStrictEqual(result.problems.map((p) => [p.line, p.column, p.message]), [[1, 43, 'processes.api.colour: unknown key']]);
+    assert.strictEqual(result.config?.processes[0].command, 'x');
+  });
+
   it('reports a missing config file as one problem at 1:1', async () => {
     const file = path.join(folder, '.procs.json');
     assert.strictEqual(await findConfigFile(folder), undefined);

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { parse } from './parseHelpers';
+import { brief, parse } from './parseHelpers';
 
 describe('config rules', () => {
   it('regression: an empty or blank command ("", "  ", [""], ["  ", …]) fails at its position', () => {
@@ -18,5 +18,21 @@ describe('config rules', () => {
         ['error', `processes.d.command[0]: ${program}`, '"  "'],
       ],
     );
+  });
+
+  it('regression: a UTF-8 byte order mark is accepted, and positions after it are those an editor shows', () => {
+    const text = '{ "processes": {\n  "api": { "command": "x", "restart": "sometimes" } } }';
+    const withMark = parse(`\uFEFF${text}`).problems.map((p) => ({ ...brief(p), offset: p.offset }));
+    assert.deepStrictEqual(withMark, [
+      {
+        severity: 'error',
+        line: 2,
+        column: 39,
+        path: 'processes.api.restart',
+        message: 'processes.api.restart: must be one of on-failure, always, never',
+        offset: text.indexOf('"sometimes"'),
+      },
+    ]);
+    assert.deepStrictEqual(parse('\uFEFF{ "processes": { "api": { "command": "x" } } }').problems, []);
   });
 });
