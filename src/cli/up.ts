@@ -45,7 +45,6 @@ export async function runUp({ configFile, selectors, cwd, printer, outputClosed,
 
   // What a supervisor killed with SIGKILL left running still holds its ports: gone before anything starts.
   const leftovers = await stopLeftovers(first.config.file);
-  if (leftovers.length > 0) printer.note(describeLeftovers(leftovers));
   await supervisor.apply(first);
   const unknown = supervisor.select(selectors).unknown;
   if (unknown.length > 0 && !shutdown.requested) {
@@ -68,6 +67,7 @@ export async function runUp({ configFile, selectors, cwd, printer, outputClosed,
     if (text) printer.lifecycle(change.name, text);
   });
   printer.setNames(['procs', ...supervisor.processes.map((process) => process.name)]);
+  if (leftovers.length > 0) printer.note(describeLeftovers(leftovers));
 
   let fileWatch: Disposable | undefined;
   let watchedRoots = '';
