@@ -1,12 +1,13 @@
 import * as path from 'path';
-import { findNodeAtLocation, getLocation, getNodeValue, parseTree, type Node, type ParseError, type Segment } from 'jsonc-parser';
+import { getLocation, getNodeValue, parseTree, type Node, type ParseError, type Segment } from 'jsonc-parser';
 import type { PathKind } from '../isDirectory';
 import type { ConfigFiles } from './configFiles';
 import { parseEnvFile } from './envFile';
 import { MAX_NESTING, tooDeepAt } from './nesting';
-import { formatPath, ProblemLocator } from './problems';
+import { formatPath, nodeAtPath, ProblemLocator } from './problems';
 import type { RawConfig } from './rawConfig';
 import { envToStrings, resolveProcess } from './resolveProcess';
+import { checkDuplicateKeys } from './rules/duplicateKeys';
 import { validateAgainstSchema } from './schemaValidation';
 import { syntaxMessage } from './syntaxMessages';
 import type { ConfigProblem, ConfigResult, ProcessSpec } from './types';
@@ -42,16 +43,15 @@ export function parseConfig(text: string, file: string, files: ConfigFiles): Con
   }
 
   const value: unknown = getNodeValue(tree);
-  const problems: ConfigProblem[] = validateAgainstSchema(value).map((issue) =>
-    locator.atPath(issue.severity, issue.segments, issue.target, `${formatPath(issue.segments) || 'the file'}: ${issue.message}`),
-  );
+  const problems: ConfigProblem[] = [
+    ...checkDuplicateKeys(tree, locator),
+    ...validateAgainstSchema(value).map((issue) =>
+      locator.atPath(issue.severity, issue.segments, issue.target, `${formatPath(issue.segments) || 'the file'}: ${issue.message}`),
+    ),
+  ];
   if (!hasErrors(problems)) {
     const raw = value as RawConfig;
-    problems.push(
-      ...checkGroupNames(raw, locator),
-      ...checkDuplicateNames(tree, locator),
-      ...checkWorkingDirectories(raw, root, files, locator),
-    );
+    problems.push(...checkGroupNames(raw, locator), ...checkWorkingDirectories(raw, root, files, locator));
     const envFiles = new EnvFiles(root, files, locator, problems);
     const inheritedEnv = { ...envFiles.read(raw.envFile, ['envFile']), ...envToStrings(raw.env) };
     const processes: ProcessSpec[] = namesInFileOrder(tree).map((name) => {
@@ -76,23 +76,6 @@ function checkGroupNames(raw: RawConfig, locator: ProblemLocator): ConfigProblem
       const message = `${formatPath(segments)}: "${groupName}" is also a process name; give the group a name of its own`;
       problems.push(locator.atPath('error', segments, 'value', message));
     }
-  }
-  return problems;
-}
-
-/** A name written twice is almost always a copy-paste slip; JSON keeps the last one silently. */
-function checkDuplicateNames(tree: Node, locator: ProblemLocator): ConfigProblem[] {
-  const seen = new Set<string>();
-  const problems: ConfigProblem[] = [];
-  for (const property of findNodeAtLocation(tree, ['processes'])?.children ?? []) {
-    const key = property.children?.[0];
-    if (!key) continue;
-    const name = String(key.value);
-    if (seen.has(name)) {
-      const message = `${formatPath(['processes', name])}: defined more than once; the last definition is used`;
-      problems.push(locator.atOffset('warning', key.offset, key.length, formatPath(['processes', name]), message));
-    }
-    seen.add(name);
   }
   return problems;
 }
@@ -153,7 +136,7 @@ class EnvFiles {
  * order is the start order. A repeated name counts once, at its first place (the last one's value wins, as in JSON).
  */
 function namesInFileOrder(tree: Node): string[] {
-  const properties = findNodeAtLocation(tree, ['processes'])?.children ?? [];
+  const properties = nodeAtPath(tree, ['processes'])?.children ?? [];
   return [...new Set(properties.map((property) => String(property.children?.[0]?.value)))];
 }
 

@@ -1,4 +1,4 @@
-import { findNodeAtLocation, type Node, type Segment } from 'jsonc-parser';
+import type { Node, Segment } from 'jsonc-parser';
 import type { ConfigProblem } from './types';
 
 /** Where in the document a problem points: at a value, or at the key that names it (unknown keys, bad names). */
@@ -13,6 +13,25 @@ export function formatPath(segments: readonly Segment[]): string {
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
+}
+
+/**
+ * The node at a JSON path. Of a key written twice it takes the last, as JSON and getNodeValue do,
+ * so names and positions come from the value that is used (jsonc-parser's findNodeAtLocation takes the first).
+ */
+export function nodeAtPath(root: Node, segments: readonly Segment[]): Node | undefined {
+  let node: Node | undefined = root;
+  for (const segment of segments) node = node && childAt(node, segment);
+  return node;
+}
+
+function childAt(node: Node, segment: Segment): Node | undefined {
+  const children = node.children ?? [];
+  if (typeof segment === 'number') return node.type === 'array' ? children[segment] : undefined;
+  if (node.type !== 'object') return undefined;
+  let last: Node | undefined;
+  for (const property of children) if (property.children?.[0]?.value === segment) last = property.children[1];
+  return last;
 }
 
 /** Turns offsets and JSON paths into `ConfigProblem`s with 1-based line and column for one document. */
@@ -50,7 +69,7 @@ export class ProblemLocator {
   private nodeFor(segments: readonly Segment[], target: ProblemTarget): Node | undefined {
     if (!this.root) return undefined;
     for (let depth = segments.length; depth >= 0; depth--) {
-      const node = findNodeAtLocation(this.root, segments.slice(0, depth) as Segment[]);
+      const node = nodeAtPath(this.root, segments.slice(0, depth));
       if (!node) continue;
       // Only the exact node can be asked for its key; an ancestor is shown by its key so the mark stays short.
       const wantsKey = target === 'key' || depth < segments.length;

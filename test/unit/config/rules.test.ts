@@ -20,6 +20,45 @@ describe('config rules', () => {
     );
   });
 
+  it('regression: a key written twice inside a process warns at the second key instead of silently taking the last', () => {
+    const text = '{ "processes": {\n  "api": {\n    "command": "one",\n    "command": "two",\n    "env": { "A": "1", "A": "2" } } } }';
+    const result = parse(text);
+    assert.deepStrictEqual(result.problems.map(brief), [
+      {
+        severity: 'warning',
+        line: 4,
+        column: 5,
+        path: 'processes.api.command',
+        message: 'processes.api.command: written more than once; the last value is used',
+      },
+      {
+        severity: 'warning',
+        line: 5,
+        column: 24,
+        path: 'processes.api.env.A',
+        message: 'processes.api.env.A: written more than once; the last value is used',
+      },
+    ]);
+    assert.strictEqual(result.config?.processes[0].command, 'two');
+  });
+
+  it('regression: "processes" written twice uses the last one, with positions in it, instead of crashing', () => {
+    const text = '{ "processes": { "old": { "command": "x" } },\n  "processes": { "api": { "command": "x", "restart": "sometimes" } } }';
+    const result = parse(text);
+    assert.deepStrictEqual(result.problems.map(brief), [
+      { severity: 'warning', line: 2, column: 3, path: 'processes', message: 'processes: written more than once; the last value is used' },
+      {
+        severity: 'error',
+        line: 2,
+        column: 54,
+        path: 'processes.api.restart',
+        message: 'processes.api.restart: must be one of on-failure, always, never',
+      },
+    ]);
+    const fixed = parse(text.replace('"sometimes"', '"always"'));
+    assert.deepStrictEqual(fixed.config?.processes.map((p) => p.name), ['api']);
+  });
+
   it('regression: a UTF-8 byte order mark is accepted, and positions after it are those an editor shows', () => {
     const text = '{ "processes": {\n  "api": { "command": "x", "restart": "sometimes" } } }';
     const withMark = parse(`\uFEFF${text}`).problems.map((p) => ({ ...brief(p), offset: p.offset }));
