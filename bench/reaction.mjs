@@ -59,14 +59,7 @@ export async function stubbornStop(runs) {
   const totals = [];
   for (let i = 0; i < runs; i++) {
     // Wait for the child's own word that its SIGTERM handler is installed.
-    const ready = new Promise((resolve) => {
-      const sub = supervisor.onOutput((batch) => {
-        if (batch.lines.some((line) => line.text === 'ready')) {
-          sub.dispose();
-          resolve();
-        }
-      });
-    });
+    const ready = nextLine(supervisor, 'ready');
     await supervisor.start(['stubborn']);
     await ready;
     const t0 = wallNow();
@@ -91,14 +84,7 @@ export async function stormStop(runs, size = 300) {
   await supervisor.apply(await core.loadConfig(project.configFile));
   const beyond = [];
   for (let i = 0; i < runs; i++) {
-    const forked = new Promise((resolve) => {
-      const sub = supervisor.onOutput((batch) => {
-        if (batch.lines.some((line) => line.text === 'forked')) {
-          sub.dispose();
-          resolve();
-        }
-      });
-    });
+    const forked = nextLine(supervisor, 'forked');
     await supervisor.start(['storm']);
     await forked;
     const t0 = wallNow();
@@ -119,6 +105,17 @@ export function markerScan(runs) {
     samples.push(wallNow() - t0);
   }
   return { ms: median(samples), processes: core.listPids().length };
+}
+
+/** Resolves when some process prints exactly `text`. */
+function nextLine(supervisor, text) {
+  return new Promise((resolve) => {
+    const sub = supervisor.onOutput((batch) => {
+      if (!batch.lines.some((line) => line.text === text)) return;
+      sub.dispose();
+      resolve();
+    });
+  });
 }
 
 /** A reaction time split into Node's synchronous fork + exec and the supervisor's own work. */
