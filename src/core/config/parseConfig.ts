@@ -8,6 +8,7 @@ import { formatPath, nodeAtPath, ProblemLocator } from './problems';
 import type { RawConfig } from './rawConfig';
 import { envToStrings, resolveProcess } from './resolveProcess';
 import { checkDuplicateKeys } from './rules/duplicateKeys';
+import { checkGroupNames, checkReservedNames } from './rules/names';
 import { validateAgainstSchema } from './schemaValidation';
 import { syntaxMessage } from './syntaxMessages';
 import type { ConfigProblem, ConfigResult, ProcessSpec } from './types';
@@ -17,7 +18,7 @@ const BYTE_ORDER_MARK = '\uFEFF';
 /**
  * Parses and validates the text of a `.procs.json`. Pure apart from `files`. Stages stop at the
  * first that finds an error, so one mistake does not cascade: nesting depth, syntax, then the schema, then rules
- * the schema cannot say (group names, env files, working directories).
+ * the schema cannot say (names, env files, working directories).
  */
 export function parseConfig(text: string, file: string, files: ConfigFiles): ConfigResult {
   const absFile = path.resolve(file);
@@ -51,7 +52,11 @@ export function parseConfig(text: string, file: string, files: ConfigFiles): Con
   ];
   if (!hasErrors(problems)) {
     const raw = value as RawConfig;
-    problems.push(...checkGroupNames(raw, locator), ...checkWorkingDirectories(raw, root, files, locator));
+    problems.push(
+      ...checkReservedNames(raw, locator),
+      ...checkGroupNames(raw, locator),
+      ...checkWorkingDirectories(raw, root, files, locator),
+    );
     const envFiles = new EnvFiles(root, files, locator, problems);
     const inheritedEnv = { ...envFiles.read(raw.envFile, ['envFile']), ...envToStrings(raw.env) };
     const processes: ProcessSpec[] = namesInFileOrder(tree).map((name) => {
@@ -61,23 +66,6 @@ export function parseConfig(text: string, file: string, files: ConfigFiles): Con
     if (!hasErrors(problems)) return { config: { file: absFile, root, processes }, problems: sorted(problems) };
   }
   return { config: undefined, problems: sorted(problems) };
-}
-
-/** `procs up web` must mean one thing, so a group may not share a name with a process. */
-function checkGroupNames(raw: RawConfig, locator: ProblemLocator): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
-  for (const [name, process] of Object.entries(raw.processes)) {
-    const group = process.group;
-    const entries: Array<[string, Segment[]]> =
-      group === undefined ? [] : typeof group === 'string' ? [[group, []]] : group.map((g, i) => [g, [i]]);
-    for (const [groupName, suffix] of entries) {
-      if (!(groupName in raw.processes)) continue;
-      const segments = ['processes', name, 'group', ...suffix];
-      const message = `${formatPath(segments)}: "${groupName}" is also a process name; give the group a name of its own`;
-      problems.push(locator.atPath('error', segments, 'value', message));
-    }
-  }
-  return problems;
 }
 
 /** What stands at a cwd that is not a folder. */

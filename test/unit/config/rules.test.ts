@@ -59,6 +59,37 @@ describe('config rules', () => {
     assert.deepStrictEqual(fixed.config?.processes.map((p) => p.name), ['api']);
   });
 
+  it('regression: a process named all or procs is refused at its key as a reserved name', () => {
+    const text = '{ "processes": {\n  "all": { "command": "x" },\n  "procs": { "command": "x" } } }';
+    assert.deepStrictEqual(parse(text).problems.map(brief), [
+      {
+        severity: 'error',
+        line: 2,
+        column: 3,
+        path: 'processes.all',
+        message: 'processes.all: "all" is reserved (it selects every process); choose another name',
+      },
+      {
+        severity: 'error',
+        line: 3,
+        column: 3,
+        path: 'processes.procs',
+        message: 'processes.procs: "procs" is reserved (Procs prints its own lines under it); choose another name',
+      },
+    ]);
+  });
+
+  it('regression: a group named all or procs is refused at the group value as a reserved name', () => {
+    const text = '{ "processes": {\n  "web": { "command": "x", "group": ["front", "all"] },\n  "api": { "command": "x", "group": "procs" } } }';
+    assert.deepStrictEqual(
+      parse(text).problems.map((p) => [p.severity, p.path, text.slice(p.offset, p.offset + p.length), p.message]),
+      [
+        ['error', 'processes.web.group[1]', '"all"', 'processes.web.group[1]: "all" is reserved (it selects every process); choose another name'],
+        ['error', 'processes.api.group', '"procs"', 'processes.api.group: "procs" is reserved (Procs prints its own lines under it); choose another name'],
+      ],
+    );
+  });
+
   it('regression: a UTF-8 byte order mark is accepted, and positions after it are those an editor shows', () => {
     const text = '{ "processes": {\n  "api": { "command": "x", "restart": "sometimes" } } }';
     const withMark = parse(`\uFEFF${text}`).problems.map((p) => ({ ...brief(p), offset: p.offset }));
