@@ -1,13 +1,14 @@
 import * as path from 'path';
-import { getLocation, getNodeValue, parseTree, type Node, type ParseError, type Segment } from 'jsonc-parser';
+import { getLocation, getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { PathKind } from '../isDirectory';
 import type { ConfigFiles } from './configFiles';
-import { parseEnvFile } from './envFile';
+import { EnvFiles } from './envFileLoader';
 import { MAX_NESTING, tooDeepAt } from './nesting';
 import { formatPath, nodeAtPath, ProblemLocator } from './problems';
 import type { RawConfig } from './rawConfig';
 import { envToStrings, resolveProcess } from './resolveProcess';
 import { checkDuplicateKeys } from './rules/duplicateKeys';
+import { checkEnvValues } from './rules/envValues';
 import { checkGroupNames, checkReservedNames } from './rules/names';
 import { validateAgainstSchema } from './schemaValidation';
 import { syntaxMessage } from './syntaxMessages';
@@ -18,7 +19,7 @@ const BYTE_ORDER_MARK = '\uFEFF';
 /**
  * Parses and validates the text of a `.procs.json`. Pure apart from `files`. Stages stop at the
  * first that finds an error, so one mistake does not cascade: nesting depth, syntax, then the schema, then rules
- * the schema cannot say (names, env files, working directories).
+ * the schema cannot say (names, env values and files, working directories).
  */
 export function parseConfig(text: string, file: string, files: ConfigFiles): ConfigResult {
   const absFile = path.resolve(file);
@@ -55,6 +56,7 @@ export function parseConfig(text: string, file: string, files: ConfigFiles): Con
     problems.push(
       ...checkReservedNames(raw, locator),
       ...checkGroupNames(raw, locator),
+      ...checkEnvValues(raw, locator),
       ...checkWorkingDirectories(raw, root, files, locator),
     );
     const envFiles = new EnvFiles(root, files, locator, problems);
@@ -90,33 +92,6 @@ function checkWorkingDirectories(raw: RawConfig, root: string, files: ConfigFile
     problems.push(locator.atPath('warning', segments, 'value', `${formatPath(segments)}: ${CWD_MESSAGES[kind]}: ${absPath}`));
   }
   return problems;
-}
-
-/** Reads env files relative to the config folder, reporting missing files and malformed lines where the file is named. */
-class EnvFiles {
-  constructor(
-    private readonly root: string,
-    private readonly files: ConfigFiles,
-    private readonly locator: ProblemLocator,
-    private readonly problems: ConfigProblem[],
-  ) {}
-
-  read(relative: string | undefined, segments: Segment[]): Record<string, string> {
-    if (relative === undefined) return {};
-    const absPath = path.resolve(this.root, relative);
-    const text = this.files.readText(absPath);
-    if (text === undefined) {
-      this.problems.push(this.locator.atPath('error', segments, 'value', `envFile not found: ${absPath}`));
-      return {};
-    }
-    const { values, invalidLines } = parseEnvFile(text);
-    if (invalidLines.length > 0) {
-      const lines = `line${invalidLines.length > 1 ? 's' : ''} ${invalidLines.join(', ')}`;
-      const message = `envFile ${absPath}: ${lines} skipped (not KEY=value)`;
-      this.problems.push(this.locator.atPath('warning', segments, 'value', message));
-    }
-    return values;
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { brief, parse } from './parseHelpers';
+import * as path from 'path';
+import { brief, parse, ROOT } from './parseHelpers';
 
 describe('config rules', () => {
   it('regression: an empty or blank command ("", "  ", [""], ["  ", …]) fails at its position', () => {
@@ -87,6 +88,29 @@ describe('config rules', () => {
         ['error', 'processes.web.group[1]', '"all"', 'processes.web.group[1]: "all" is reserved (it selects every process); choose another name'],
         ['error', 'processes.api.group', '"procs"', 'processes.api.group: "procs" is reserved (Procs prints its own lines under it); choose another name'],
       ],
+    );
+  });
+
+  it('regression: an env value with a NUL byte is an error at the value that names only the variable', () => {
+    const text = '{ "env": { "TOKEN": "abc\\u0000hunter2" },\n  "processes": { "api": { "command": "x", "env": { "KEY": "s3cr3t\\u0000", "OK": 1 } } } }';
+    const result = parse(text);
+    assert.strictEqual(result.config, undefined);
+    assert.deepStrictEqual(
+      result.problems.map((p) => [p.severity, p.path, text.slice(p.offset, p.offset + p.length), p.message]),
+      [
+        ['error', 'env.TOKEN', '"abc\\u0000hunter2"', 'env TOKEN contains a NUL byte'],
+        ['error', 'processes.api.env.KEY', '"s3cr3t\\u0000"', 'env KEY contains a NUL byte'],
+      ],
+    );
+  });
+
+  it('regression: an env file value with a NUL byte is an error at the envFile value that names only the variable', () => {
+    const text = '{ "processes": { "api": { "command": "x", "envFile": ".env.api" } } }';
+    const result = parse(text, { files: { '.env.api': 'OK=1\nTOKEN="hunter2\0"\n' } });
+    assert.strictEqual(result.config, undefined);
+    assert.deepStrictEqual(
+      result.problems.map((p) => [p.severity, p.path, text.slice(p.offset, p.offset + p.length), p.message]),
+      [['error', 'processes.api.envFile', '".env.api"', `envFile ${path.join(ROOT, '.env.api')}: env TOKEN contains a NUL byte`]],
     );
   });
 
