@@ -22,8 +22,12 @@ export class EnvFiles {
       this.problems.push(this.locator.atPath('error', segments, 'value', message));
       return {};
     };
+    // Stat before reading: reading a FIFO blocks until something writes to it, which may be never.
+    const kind = this.files.kind(absPath);
+    if (kind === 'missing') return error(`envFile not found: ${absPath}`);
+    if (kind !== 'file') return error(`envFile is not a regular file: ${absPath}`);
     const text = this.files.readText(absPath);
-    if (text === undefined) return error(`envFile not found: ${absPath}`);
+    if (text === undefined) return error(`cannot read envFile: ${absPath}`);
     const { values, invalidLines } = parseEnvFile(text);
     if (invalidLines.length > 0) {
       const lines = `line${invalidLines.length > 1 ? 's' : ''} ${invalidLines.join(', ')}`;

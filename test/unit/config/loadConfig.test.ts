@@ -1,8 +1,10 @@
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'fs/promises';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { findConfigFile, loadConfig } from '../../../src/core/config/loadConfig';
+import type { ConfigProblem } from '../../../src/core/config/types';
 
 describe('loadConfig', () => {
   let folder: string;
@@ -57,6 +59,16 @@ describe('loadConfig', () => {
     );
   });
 
+  it('regression: an envFile that is a FIFO is an error, not a read that blocks forever', async () => {
+    execFileSync('mkfifo', [path.join(folder, '.env')]);
+    await writeFile(path.join(folder, '.procs.json'), '{ "envFile": ".env", "processes": {} }');
+    const result = await loadConfig(path.join(folder, '.procs.json'));
+    assert.deepStrictEqual(
+      result.problems.map((p) => [p.severity, p.message]),
+      [['error', `envFile is not a regular file: ${path.join(folder, '.env')}`]],
+    );
+  });
+
   it('regression: a config saved with a UTF-8 byte order mark loads, with positions as an editor shows them', async () => {
     const file = path.join(folder, '.procs.json');
     await writeFile(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{ "processes": { "api": { "command": "x", "colour": 1 } } }')]));
@@ -70,8 +82,11 @@ describe('loadConfig', () => {
     assert.strictEqual(await findConfigFile(folder), undefined);
     const result = await loadConfig(file);
     assert.strictEqual(result.config, undefined);
-    assert.deepStrictEqual(result.problems, [
-      { severity: 'error', file, line: 1, column: 1, offset: 0, length: 0, path: '', message: `config file not found: ${file}` },
-    ]);
+    assert.deepStrictEqual(result.problems, [wholeFile(file, `config file not found: ${file}`)]);
   });
 });
+
+/** A problem with the file as a whole, at 1:1. */
+function wholeFile(file: string, message: string): ConfigProblem {
+  return { severity: 'error', file, line: 1, column: 1, offset: 0, length: 0, path: '', message };
+}
