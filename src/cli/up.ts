@@ -53,14 +53,21 @@ export async function runUp({ configFile, selectors, cwd, printer, outputClosed,
   }
 
   let held: Disposable | undefined;
+  let closed = false;
+  const release = (): void => {
+    held?.dispose();
+    held = undefined;
+  };
   supervisor.onOutput((batch) => {
     printer.output(batch, supervisor.get(batch.name)?.spec);
-    if (held || stdout.pending() <= STDOUT_BACKLOG_LIMIT) return;
+    if (held || closed || stdout.pending() <= STDOUT_BACKLOG_LIMIT) return;
     held = supervisor.outputGate.hold();
-    stdout.onDrain(() => {
-      held?.dispose();
-      held = undefined;
-    });
+    stdout.onDrain(release);
+  });
+  // A reader that went away never drains: holding on would keep the stop from reading the pipes to their end.
+  void outputClosed.then(() => {
+    closed = true;
+    release();
   });
   supervisor.onDidChangeState((change) => {
     const text = lifecycleText(change);

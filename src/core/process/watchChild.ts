@@ -22,9 +22,10 @@ export interface WatchedChild {
   pause(): void;
   resume(): void;
   /**
-   * Once the root has exited and its tree is gone: the pipes get `ms` more to close. A process
-   * that left the tree unseen (it scrubbed its environment) would otherwise hold them, and the
-   * run would never end.
+   * Once the root has exited and its tree is gone: the pipes get `ms` more of reading to close. A
+   * process that left the tree unseen (it scrubbed its environment) would otherwise hold them, and
+   * the run would never end. While paused the clock stands still, so no line a slow sink has not
+   * taken yet is thrown away.
    */
   endSoon(ms: number): void;
 }
@@ -39,7 +40,19 @@ export function watchChild(child: ChildHandle, file: string, events: ChildEvents
   let spawned = false;
   let ended = false;
   let exit: ExitInfo | undefined;
+  let paused = false;
+  /** How long the pipes still get once `endSoon` was called; the clock runs only while we read. */
+  let closeGraceMs: number | undefined;
   let giveUp: NodeJS.Timeout | undefined;
+  const armGiveUp = (): void => {
+    if (ended || giveUp || paused || closeGraceMs === undefined) return;
+    giveUp = setTimeout(() => {
+      // What was read is delivered; what an unseen holder may still write is not ours to wait for.
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      end(undefined);
+    }, closeGraceMs);
+  };
   const end = (spawnError: string | undefined): void => {
     if (ended) return;
     ended = true;
@@ -67,21 +80,22 @@ export function watchChild(child: ChildHandle, file: string, events: ChildEvents
   });
   return {
     pause: () => {
+      paused = true;
+      // Output still waiting in a paused pipe is not a hung holder: no giving up on it meanwhile.
+      clearTimeout(giveUp);
+      giveUp = undefined;
       child.stdout?.pause();
       child.stderr?.pause();
     },
     resume: () => {
+      paused = false;
       child.stdout?.resume();
       child.stderr?.resume();
+      armGiveUp();
     },
     endSoon: (ms) => {
-      if (ended || giveUp) return;
-      giveUp = setTimeout(() => {
-        // What was read is delivered; what an unseen holder may still write is not ours to wait for.
-        child.stdout?.destroy();
-        child.stderr?.destroy();
-        end(undefined);
-      }, ms);
+      closeGraceMs ??= ms;
+      armGiveUp();
     },
   };
 }
