@@ -1,6 +1,5 @@
 import * as path from 'path';
 import { getLocation, getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
-import type { PathKind } from '../isDirectory';
 import type { ConfigFiles } from './configFiles';
 import { EnvFiles } from './envFileLoader';
 import { MAX_NESTING, tooDeepAt } from './nesting';
@@ -10,6 +9,7 @@ import { envToStrings, resolveProcess } from './resolveProcess';
 import { checkDuplicateKeys } from './rules/duplicateKeys';
 import { checkEnvValues } from './rules/envValues';
 import { checkGroupNames, checkReservedNames } from './rules/names';
+import { checkPaths } from './rules/paths';
 import { validateAgainstSchema } from './schemaValidation';
 import { syntaxMessage } from './syntaxMessages';
 import type { ConfigProblem, ConfigResult, ProcessSpec } from './types';
@@ -18,8 +18,8 @@ const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
  * Parses and validates the text of a `.procs.json`. Pure apart from `files`. Stages stop at the
- * first that finds an error, so one mistake does not cascade: nesting depth, syntax, then the schema, then rules
- * the schema cannot say (names, env values and files, working directories).
+ * first that finds an error, so one mistake does not cascade: nesting depth, syntax, then the
+ * schema, then rules the schema cannot say (names, env values and files, paths on disk).
  */
 export function parseConfig(text: string, file: string, files: ConfigFiles): ConfigResult {
   const absFile = path.resolve(file);
@@ -36,7 +36,6 @@ export function parseConfig(text: string, file: string, files: ConfigFiles): Con
   const syntaxErrors: ParseError[] = [];
   const tree = parseTree(body, syntaxErrors, { allowTrailingComma: true, disallowComments: false });
   const locator = new ProblemLocator(body, absFile, tree);
-
   if (syntaxErrors.length > 0 || !tree) {
     const problems = syntaxErrors.map((e) =>
       locator.atOffset('error', e.offset, e.length, formatPath(getLocation(body, e.offset).path), syntaxMessage(e.error)),
@@ -51,47 +50,18 @@ export function parseConfig(text: string, file: string, files: ConfigFiles): Con
       locator.atPath(issue.severity, issue.segments, issue.target, `${formatPath(issue.segments) || 'the file'}: ${issue.message}`),
     ),
   ];
-  if (!hasErrors(problems)) {
-    const raw = value as RawConfig;
-    problems.push(
-      ...checkReservedNames(raw, locator),
-      ...checkGroupNames(raw, locator),
-      ...checkEnvValues(raw, locator),
-      ...checkWorkingDirectories(raw, root, files, locator),
-    );
-    const envFiles = new EnvFiles(root, files, locator, problems);
-    const inheritedEnv = { ...envFiles.read(raw.envFile, ['envFile']), ...envToStrings(raw.env) };
-    const processes: ProcessSpec[] = namesInFileOrder(tree).map((name) => {
-      const process = raw.processes[name];
-      return resolveProcess(name, process, root, inheritedEnv, envFiles.read(process.envFile, ['processes', name, 'envFile']));
-    });
-    if (!hasErrors(problems)) return { config: { file: absFile, root, processes }, problems: sorted(problems) };
-  }
-  return { config: undefined, problems: sorted(problems) };
-}
+  if (hasErrors(problems)) return { config: undefined, problems: sorted(problems) };
 
-/** What stands at a cwd that is not a folder. */
-const CWD_MESSAGES: Record<Exclude<PathKind, 'directory'>, string> = {
-  missing: 'folder not found',
-  file: 'is a file, not a folder',
-  other: 'is not a folder',
-};
-
-/**
- * A missing cwd is a warning, not an error: another process may create it (a build output folder),
- * and the process itself reports it plainly and backs off until it exists.
- */
-function checkWorkingDirectories(raw: RawConfig, root: string, files: ConfigFiles, locator: ProblemLocator): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
-  for (const [name, process] of Object.entries(raw.processes)) {
-    if (process.cwd === undefined) continue;
-    const absPath = path.resolve(root, process.cwd);
-    const kind = files.kind(absPath);
-    if (kind === 'directory') continue;
-    const segments = ['processes', name, 'cwd'];
-    problems.push(locator.atPath('warning', segments, 'value', `${formatPath(segments)}: ${CWD_MESSAGES[kind]}: ${absPath}`));
-  }
-  return problems;
+  const raw = value as RawConfig;
+  problems.push(...checkReservedNames(raw, locator), ...checkGroupNames(raw, locator), ...checkEnvValues(raw, locator));
+  const envFiles = new EnvFiles(root, files, locator, problems);
+  const inheritedEnv = { ...envFiles.read(raw.envFile, ['envFile']), ...envToStrings(raw.env) };
+  const processes: ProcessSpec[] = namesInFileOrder(tree).map((name) => {
+    const process = raw.processes[name];
+    return resolveProcess(name, process, root, inheritedEnv, envFiles.read(process.envFile, ['processes', name, 'envFile']));
+  });
+  problems.push(...checkPaths(raw, processes, files, locator));
+  return { config: hasErrors(problems) ? undefined : { file: absFile, root, processes }, problems: sorted(problems) };
 }
 
 /**

@@ -59,6 +59,28 @@ describe('loadConfig', () => {
     );
   });
 
+  it('regression: a logFile whose folder passes through a regular file warns at the logFile value', async () => {
+    await writeFile(path.join(folder, 'notes.txt'), '');
+    const processes = {
+      api: { command: 'x', output: { logFile: 'notes.txt/api.log' } },
+      web: { command: 'x', cwd: 'web', output: { logFile: '../notes.txt/deep/web.log' } },
+      ok: { command: 'x', output: { logFile: 'logs/new/ok.log' } },
+    };
+    await mkdir(path.join(folder, 'web'));
+    const text = JSON.stringify({ processes });
+    await writeFile(path.join(folder, '.procs.json'), text);
+    const result = await loadConfig(path.join(folder, '.procs.json'));
+    const notes = path.join(folder, 'notes.txt');
+    assert.deepStrictEqual(
+      result.problems.map((p) => [p.severity, p.message, text.slice(p.offset, p.offset + p.length)]),
+      [
+        ['warning', `processes.api.output.logFile: cannot create log file ${notes}/api.log: ${notes} is a file`, '"notes.txt/api.log"'],
+        ['warning', `processes.web.output.logFile: cannot create log file ${notes}/deep/web.log: ${notes} is a file`, '"../notes.txt/deep/web.log"'],
+      ],
+    );
+    assert.ok(result.config, 'warnings only');
+  });
+
   it('regression: an envFile that is a FIFO is an error, not a read that blocks forever', async () => {
     execFileSync('mkfifo', [path.join(folder, '.env')]);
     await writeFile(path.join(folder, '.procs.json'), '{ "envFile": ".env", "processes": {} }');
