@@ -1,8 +1,9 @@
 import { readFile, stat } from 'fs/promises';
 import * as path from 'path';
+import { kindOf } from '../isDirectory';
 import { diskFiles } from './configFiles';
 import { parseConfig } from './parseConfig';
-import type { ConfigResult } from './types';
+import type { ConfigProblem, ConfigResult } from './types';
 
 export const CONFIG_FILE_NAME = '.procs.json';
 
@@ -19,16 +20,19 @@ export async function findConfigFile(folder: string): Promise<string | undefined
 /** Reads and parses a config file and its env files from disk. A missing file is a problem, not an exception. */
 export async function loadConfig(file: string): Promise<ConfigResult> {
   const absFile = path.resolve(file);
+  const fail = (message: string): ConfigResult => ({ config: undefined, problems: [wholeFileProblem(absFile, message)] });
   let text: string;
   try {
+    // Stat before reading: reading a FIFO waits for a writer, forever if none comes, and a folder cannot be read.
+    if (kindOf(await stat(absFile)) !== 'file') return fail(`config file is not a regular file: ${absFile}`);
     text = await readFile(absFile, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? `config file not found: ${absFile}` : `cannot read config file ${absFile} (${code ?? String(error)})`;
-    return {
-      config: undefined,
-      problems: [{ severity: 'error', file: absFile, line: 1, column: 1, offset: 0, length: 0, path: '', message }],
-    };
+    return fail(code === 'ENOENT' ? `config file not found: ${absFile}` : `cannot read config file ${absFile} (${code ?? String(error)})`);
   }
   return parseConfig(text, absFile, diskFiles);
+}
+
+function wholeFileProblem(file: string, message: string): ConfigProblem {
+  return { severity: 'error', file, line: 1, column: 1, offset: 0, length: 0, path: '', message };
 }

@@ -91,6 +91,16 @@ describe('loadConfig', () => {
     );
   });
 
+  it('regression: a FIFO or a folder given as the config is refused as not a regular file instead of hanging', async () => {
+    const fifo = path.join(folder, 'fifo.json');
+    execFileSync('mkfifo', [fifo]);
+    for (const file of [fifo, folder]) {
+      // Settles without anyone writing to the FIFO: reading it would wait for a writer forever.
+      const result = await loadConfig(file);
+      assert.deepStrictEqual(result.problems, [wholeFile(file, `config file is not a regular file: ${file}`)]);
+    }
+  });
+
   it('regression: a config saved with a UTF-8 byte order mark loads, with positions as an editor shows them', async () => {
     const file = path.join(folder, '.procs.json');
     await writeFile(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{ "processes": { "api": { "command": "x", "colour": 1 } } }')]));
