@@ -2,6 +2,7 @@ import { readFile, stat } from 'fs/promises';
 import * as path from 'path';
 import { kindOf } from '../isDirectory';
 import { diskFiles } from './configFiles';
+import { isUtf16 } from './encoding';
 import { parseConfig } from './parseConfig';
 import type { ConfigProblem, ConfigResult } from './types';
 
@@ -21,16 +22,17 @@ export async function findConfigFile(folder: string): Promise<string | undefined
 export async function loadConfig(file: string): Promise<ConfigResult> {
   const absFile = path.resolve(file);
   const fail = (message: string): ConfigResult => ({ config: undefined, problems: [wholeFileProblem(absFile, message)] });
-  let text: string;
+  let bytes: Buffer;
   try {
     // Stat before reading: reading a FIFO waits for a writer, forever if none comes, and a folder cannot be read.
     if (kindOf(await stat(absFile)) !== 'file') return fail(`config file is not a regular file: ${absFile}`);
-    text = await readFile(absFile, 'utf8');
+    bytes = await readFile(absFile);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return fail(code === 'ENOENT' ? `config file not found: ${absFile}` : `cannot read config file ${absFile} (${code ?? String(error)})`);
   }
-  return parseConfig(text, absFile, diskFiles);
+  if (isUtf16(bytes)) return fail(`${path.basename(absFile)} is UTF-16; save it as UTF-8`);
+  return parseConfig(bytes.toString('utf8'), absFile, diskFiles);
 }
 
 function wholeFileProblem(file: string, message: string): ConfigProblem {

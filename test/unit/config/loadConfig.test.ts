@@ -101,6 +101,18 @@ describe('loadConfig', () => {
     }
   });
 
+  it('regression: a UTF-16 config is one error naming the encoding, not an "unexpected character" per character', async () => {
+    const file = path.join(folder, '.procs.json');
+    const text = '{ "processes": { "api": { "command": "x" } } }';
+    const littleEndian = Buffer.from(text, 'utf16le');
+    const bigEndian = Buffer.from(littleEndian).swap16();
+    const mark = (bytes: Buffer, bom: number[]): Buffer => Buffer.concat([Buffer.from(bom), bytes]);
+    for (const bytes of [mark(littleEndian, [0xff, 0xfe]), mark(bigEndian, [0xfe, 0xff]), littleEndian, bigEndian]) {
+      await writeFile(file, bytes);
+      assert.deepStrictEqual((await loadConfig(file)).problems, [wholeFile(file, '.procs.json is UTF-16; save it as UTF-8')]);
+    }
+  });
+
   it('regression: a config saved with a UTF-8 byte order mark loads, with positions as an editor shows them', async () => {
     const file = path.join(folder, '.procs.json');
     await writeFile(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{ "processes": { "api": { "command": "x", "colour": 1 } } }')]));
