@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser } from './browser.mjs';
 import { startCodeServer } from './codeServer.mjs';
-import { checkPidsGone, waitHostExit } from './hostShutdown.mjs';
+import { checkPidsGone, sigkillHost, waitHostExit } from './hostShutdown.mjs';
 import { repoRoot } from './paths.mjs';
 import { copyWorkspace } from './workspace.mjs';
 
@@ -19,8 +19,11 @@ export const SHUTDOWN_TEST = 'no process survives extension host shutdown';
 
 const broke = (error) => ({ passed: 0, failed: 1, skipped: 0, failures: [{ title: 'extension host run', error }] });
 
-/** Loads the page and resolves to the host's exit code, or 'timeout'. The caller ends `log`. */
-async function runInPage(page, url, log) {
+/**
+ * Loads the page and resolves to the host's exit code, 'timeout', or 'recorded' once `recordFile`
+ * (if given) exists. The caller ends `log`.
+ */
+async function runInPage(page, url, log, recordFile) {
   // Both bindings must exist before the page loads, or the workbench never sees them.
   let onExit;
   const exited = new Promise((resolve) => (onExit = resolve));
@@ -38,25 +41,31 @@ async function runInPage(page, url, log) {
   });
   await page.goto(url);
   let timer;
+  let poll;
   const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), DEADLINE_MS)));
+  const recorded = new Promise((resolve) => recordFile && (poll = setInterval(() => existsSync(recordFile) && resolve('recorded'), 50)));
   try {
-    return await Promise.race([exited, timeout]);
+    return await Promise.race([exited, timeout, recorded]);
   } finally {
     clearTimeout(timer);
+    clearInterval(poll);
   }
 }
 
 /**
  * Runs the suites in one launch: { name, mode (PROCS_TEST_MODE), source (fixture folder to copy),
- * workspaceFile (open this .code-workspace of the copy instead of the folder), trust (keep workspace
- * trust on), checkShutdown }. Resolves to { passed, failed, skipped, failures, figures }.
+ * workspace (an existing copy to open instead, left in place for a later launch), workspaceFile (open
+ * this .code-workspace of the copy instead of the folder), trust (keep workspace trust on), env (more
+ * environment for the host), checkShutdown, killHostOn (a file: once a suite writes it, with the
+ * host's pid as `hostPid`, the host is SIGKILLed mid-run and the launch ends without mocha results) }.
+ * Resolves to { passed, failed, skipped, failures, figures }.
  */
 export async function runLaunch(launch) {
   const indexJs = join(repoRoot, 'out', 'test', 'vscode', 'index.js');
   if (!existsSync(indexJs)) throw new Error(`${indexJs} is missing: did tsc -p tsconfig.test.json run?`);
   const resultsDir = await mkdtemp(join(tmpdir(), `procs-host-${launch.name}-`));
   const resultsFile = join(resultsDir, 'results.json');
-  const copy = await copyWorkspace(launch.source);
+  const copy = launch.workspace ?? (await copyWorkspace(launch.source));
   const target = launch.workspaceFile ? join(copy, launch.workspaceFile) : copy;
   const consoleLog = join(repoRoot, 'test-results', 'vscode', `host-console-${launch.name}.log`);
   mkdirSync(join(consoleLog, '..'), { recursive: true });
@@ -65,7 +74,7 @@ export async function runLaunch(launch) {
   const log = createWriteStream(consoleLog);
   try {
     // The host inherits code-server's environment: that is how the suites learn their launch.
-    const env = { PROCS_TEST_MODE: launch.mode, PROCS_TEST_RESULTS: resultsFile, PROCS_TEST_RESULTS_DIR: resultsDir };
+    const env = { PROCS_TEST_MODE: launch.mode, PROCS_TEST_RESULTS: resultsFile, PROCS_TEST_RESULTS_DIR: resultsDir, ...launch.env };
     server = await startCodeServer({ workspace: target, trust: launch.trust, smokeDriver: true, env });
     browser = await launchBrowser();
     const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
@@ -75,7 +84,14 @@ export async function runLaunch(launch) {
     ];
     const open = launch.workspaceFile ? 'workspace' : 'folder';
     const url = `${server.url}/?${open}=${encodeURIComponent(target)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    const exitCode = await runInPage(browser.page, url, log);
+    const exitCode = await runInPage(browser.page, url, log, launch.killHostOn);
+    if (exitCode === 'recorded') {
+      // The suite now waits to be killed: a real SIGKILL, so deactivate() never runs and mocha never reports.
+      const { hostPid } = JSON.parse(readFileSync(launch.killHostOn, 'utf8'));
+      const dead = await sigkillHost(hostPid, browser.close);
+      console.log(`  host ${hostPid} SIGKILLed mid-run${dead ? '' : ', yet still alive 5 s later'}`);
+      return dead ? { passed: 0, failed: 0, skipped: 0, failures: [], figures: [] } : broke(`host ${hostPid} survived SIGKILL`);
+    }
     if (exitCode === 'timeout') {
       console.error(`Extension host did not finish within ${DEADLINE_MS / 1000} s.\n${server.exthostLogTail(40)}`);
       return broke('timed out');
@@ -98,7 +114,7 @@ export async function runLaunch(launch) {
     log.end();
     await server?.stop();
     rmSync(resultsDir, { recursive: true, force: true });
-    rmSync(join(copy, '..'), { recursive: true, force: true });
+    if (!launch.workspace) rmSync(join(copy, '..'), { recursive: true, force: true });
   }
 }
 

@@ -17,6 +17,33 @@ export async function waitHostExit(logFile, timeoutMs = 10_000) {
   }
 }
 
+/**
+ * Gone or a zombie whose last thread has exited. Only then are its children handed to init: while any
+ * thread lives they are still its descendants, and code-server's stop() would kill them as such.
+ */
+function exitedFully(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[0] === 'Z' && Number(fields[17]) <= 1;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * SIGKILLs an extension host mid-run; resolves to whether it died within 5 s. It is frozen (SIGSTOP)
+ * while `closePage` runs, so losing its page can neither start a graceful shutdown (deactivate() would
+ * stop the very processes that must be left behind) nor make the workbench restart it.
+ */
+export async function sigkillHost(pid, closePage) {
+  process.kill(pid, 'SIGSTOP');
+  await closePage();
+  process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 50 && !exitedFully(pid); i++) await sleep(100);
+  return exitedFully(pid);
+}
+
 /** Alive = signalable and not a zombie (a zombie is dead, only not yet reaped). */
 function isAlive(pid) {
   try {

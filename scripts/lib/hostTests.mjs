@@ -1,7 +1,9 @@
-// The extension-host stage: the test/vscode suites in three launches, each its own
-// code-server + Chromium with its own workspace copy. A suite registers only in the
-// launch it belongs to (PROCS_TEST_MODE), so none counts as skipped in the others.
+// The extension-host stage: the test/vscode suites in five launches, each its own
+// code-server + Chromium with its own workspace copy (but the two hostkill launches share one).
+// A suite registers only in the launch it belongs to (PROCS_TEST_MODE), so none counts as
+// skipped in the others.
 import { join } from 'node:path';
+import { runHostKill } from './hostKill.mjs';
 import { runLaunch } from './hostLaunch.mjs';
 import { repoRoot } from './paths.mjs';
 import { since } from './proc.mjs';
@@ -12,16 +14,18 @@ const LAUNCHES = [
   { name: 'multiroot', mode: 'multiroot', source: join(repoRoot, 'test', 'vscode', 'fixtures', 'multiroot'), workspaceFile: 'multiroot.code-workspace' },
   // Workspace trust stays on and nobody answers the trust dialog, so the folder stays untrusted.
   { name: 'untrusted', mode: 'untrusted', source: fixtureWorkspace, trust: true },
+  // Two launches in order on one folder: A's host is SIGKILLed, B must stop what it left running.
+  { name: 'hostkill', run: runHostKill },
 ];
 
 /** Runs every launch; resolves to the summed { passed, failed, skipped, failures, figures } (throws only if a launch cannot start). */
 export async function runHostSuites() {
   const total = { passed: 0, failed: 0, skipped: 0, failures: [], figures: [] };
-  const only = process.env.PROCS_HOST_LAUNCH; // e.g. `untrusted`, to iterate on one launch
-  for (const launch of LAUNCHES.filter((l) => !only || l.name === only)) {
+  const only = process.env.PROCS_HOST_LAUNCH?.split(','); // e.g. `untrusted` or `default,hostkill`, to iterate
+  for (const launch of LAUNCHES.filter((l) => !only || only.includes(l.name))) {
     const started = Date.now();
     console.log(`\n  ── launch: ${launch.name} ──`);
-    const stats = await runLaunch(launch);
+    const stats = await (launch.run ?? runLaunch)(launch);
     console.log(`  → ${launch.name}: ${stats.passed} passed, ${stats.failed} failed, ${stats.skipped} skipped in ${since(started)}`);
     total.passed += stats.passed;
     total.failed += stats.failed;
