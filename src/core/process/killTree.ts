@@ -22,14 +22,16 @@ const POLL_FIRST_MS = 1;
 const POLL_MAX_MS = 20;
 // After SIGKILL the kernel needs moments, not seconds; past this the pid is stuck (D state, EPERM).
 const AFTER_KILL_MS = 5000;
-// A marked process forked while we were killing is caught by another look; a few rounds are plenty.
-const MARKER_ROUNDS = 3;
+// The second look for the run's marker comes this long before the deadline (a scan of a busy
+// machine takes milliseconds to tens of them), so the SIGKILL itself lands on time.
+const RESCAN_LEAD_MS = 50;
 
 /**
  * Stops `pid` and every descendant: the tree is collected before any signal, since a
  * process that dies first would orphan its children to init and hide them from a later look.
  */
 export const killTree: KillTreeFn = async (pid, { signal, timeoutMs, marker }) => {
+  const deadline = Date.now() + timeoutMs;
   const descendants = await descendantsOf(pid);
   const known = new Set([pid, ...descendants.map((p) => p.pid)]);
   // Once each: a second SIGINT is "force quit" to many tools, so group members get only the group's.
@@ -37,29 +39,24 @@ export const killTree: KillTreeFn = async (pid, { signal, timeoutMs, marker }) =
   for (const escaped of descendants) if (escaped.pgid !== pid) signalPid(escaped.pid, signal);
   // Looked for after the signal went out, so the scan runs while the tree is already dying.
   for (const escaped of marked(marker, known)) signalPid(escaped, signal);
-  if (await waitGone(known, timeoutMs)) return [];
+  if (await waitGone(known, deadline - Math.min(RESCAN_LEAD_MS, timeoutMs / 2))) return [];
+  // What left the tree during the grace (forked, then setsid) still carries the marker.
+  if (timeoutMs > 0) for (const late of marked(marker, known)) signalPid(late, signal);
+  if (await waitGone(known, deadline)) return [];
 
-  await forceKill(pid, known, marker);
-  await waitGone(known, AFTER_KILL_MS);
+  await forceKill(pid, known);
+  await waitGone(known, Date.now() + AFTER_KILL_MS);
   return [...known].filter(isAlive);
 };
 
 /**
- * SIGKILL to what is known at once, so the grace period is kept whatever the tree's size; then the
- * run's marker finds anything forked since. tree-kill (one `ps` a process) only where /proc is missing.
+ * SIGKILL to everything known at once, so the stop timeout is kept whatever the tree's size.
+ * tree-kill (one `ps` a process) only where /proc is missing and the tree could not be read.
  */
-async function forceKill(pid: number, known: Set<number>, marker: string | undefined): Promise<void> {
+async function forceKill(pid: number, known: Set<number>): Promise<void> {
   signalPid(-pid, 'SIGKILL');
   for (const member of known) signalPid(member, 'SIGKILL');
-  if (!HAS_PROC) {
-    await new Promise<void>((resolve) => treeKillCb(pid, 'SIGKILL', () => resolve()));
-    return;
-  }
-  for (let round = 0; round < MARKER_ROUNDS; round++) {
-    const more = marked(marker, known);
-    if (more.length === 0) return;
-    for (const late of more) signalPid(late, 'SIGKILL');
-  }
+  if (!HAS_PROC) await new Promise<void>((resolve) => treeKillCb(pid, 'SIGKILL', () => resolve()));
 }
 
 /** Marked processes not yet in `known`, which they join. */
@@ -116,12 +113,13 @@ export function isAlive(pid: number): boolean {
   return info !== undefined && !isDead(info);
 }
 
-/** Polls until every pid is gone or the deadline passes; never sleeps past the deadline. */
-async function waitGone(pids: Iterable<number>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  const list = [...pids];
+/** Polls until every pid is gone or the deadline (epoch ms) passes; never sleeps past the deadline. */
+async function waitGone(pids: Iterable<number>, deadline: number): Promise<boolean> {
+  let alive = [...pids];
   for (let wait = POLL_FIRST_MS; ; wait = Math.min(wait * 2, POLL_MAX_MS)) {
-    if (!list.some(isAlive)) return true;
+    // A pid once gone stays gone for us (every one of them was looked up before it could be reused).
+    alive = alive.filter(isAlive);
+    if (alive.length === 0) return true;
     const left = deadline - Date.now();
     if (left <= 0) return false;
     await new Promise((resolve) => setTimeout(resolve, Math.min(wait, left)));
