@@ -1,3 +1,5 @@
+import { isReservedName } from '../core/config/rules/names';
+
 /** Pure: the first `.procs.json` for a folder, from its package.json scripts and its Procfile. */
 
 /** Script names that usually run until stopped: `dev`, `start`, `watch`, `serve`, `build:watch`, `dev:api`… */
@@ -15,7 +17,10 @@ export function proposeConfig(packageJsonText: string | undefined, procfileText:
   }
   for (const line of (procfileText ?? '').split(/\r?\n/)) {
     const match = PROCFILE_LINE.exec(line.trim());
-    if (match && !(match[1] in processes)) processes[match[1]] = { command: match[2] };
+    if (!match) continue;
+    // A Procfile may use a name the config reserves (`all`); the proposal must be a file that loads.
+    const name = isReservedName(match[1]) ? `${match[1]}-process` : match[1];
+    if (!Object.hasOwn(processes, name)) processes[name] = { command: match[2] };
   }
   return { processes };
 }

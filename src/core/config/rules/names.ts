@@ -14,11 +14,16 @@ const RESERVED: Record<string, string> = {
   procs: 'Procs prints its own lines under it',
 };
 
+/** True for a name no process or group may take. */
+export function isReservedName(name: string): boolean {
+  return Object.hasOwn(RESERVED, name);
+}
+
 /** Process names and group names that are reserved: at the process key, at the group value. */
 export function checkReservedNames(raw: RawConfig, locator: ProblemLocator): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const report = (name: string, segments: Segment[], target: 'key' | 'value'): void => {
-    if (!Object.hasOwn(RESERVED, name)) return;
+    if (!isReservedName(name)) return;
     const message = `${formatPath(segments)}: "${name}" is reserved (${RESERVED[name]}); choose another name`;
     problems.push(locator.atPath('error', segments, target, message));
   };
