@@ -1,0 +1,44 @@
+import { spokenDelay } from '../process/messages';
+import type { ProbeOptions, ProbeResult } from './probe';
+
+/** Frees what a try holds (a socket, a process tree); a promise it returns is waited for. */
+export type Release = () => unknown;
+
+/**
+ * One try of a probe, settled once: by its own result, at the timeout, or by an abort (whose
+ * result counts for nothing). What it holds is released before the result is handed on, so the
+ * next try never meets a socket or a process tree of the one before.
+ */
+export function attempt(
+  label: string,
+  { timeoutMs, signal }: Pick<ProbeOptions, 'timeoutMs' | 'signal'>,
+  start: (settle: (result: ProbeResult) => void) => Release,
+): Promise<ProbeResult> {
+  return new Promise((resolve) => {
+    let settled = false;
+    let release: Release = () => undefined;
+    const settle = (result: ProbeResult): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      // A microtask later, so a `start` that settles at once has returned its release by then.
+      Promise.resolve()
+        .then(release)
+        .then(
+          () => resolve(result),
+          () => resolve(result),
+        );
+    };
+    const onAbort = (): void => settle({ ok: false, detail: `${label}: cancelled` });
+    const timer = setTimeout(() => settle({ ok: false, detail: `${label}: no answer in ${spokenDelay(timeoutMs)}` }), timeoutMs);
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    release = start(settle);
+  });
+}
+
+/** A connection that failed: only the error code, since Node's message may quote more than we want shown. */
+export function connectionFailed(label: string, error: NodeJS.ErrnoException): string {
+  return error.code === 'ECONNREFUSED' ? `${label} refused` : `${label} failed (${error.code ?? error.name})`;
+}

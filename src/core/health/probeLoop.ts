@@ -1,0 +1,57 @@
+import type { Clock, TimerHandle } from '../clock';
+import type { LivenessSpec } from '../config/types';
+import { tryProbe, type PolledTarget, type ProbeContext, type ProbeResult, type TryProbeFn } from './probe';
+import { delayBeforeTry, type Cadence } from './schedule';
+
+export interface WatchDeps {
+  clock: Clock;
+  /** Tests hand in a scripted probe; the engine uses the real one. */
+  tryProbe?: TryProbeFn;
+}
+
+export type LoopSpec = Pick<LivenessSpec, 'intervalMs' | 'timeoutMs'> & { target: PolledTarget };
+
+/**
+ * Tries a probe on the clock, one try at a time: the next is scheduled only once the previous
+ * has settled, so a slow try delays the next instead of piling up beside it.
+ */
+export class ProbeLoop {
+  private tries = 0;
+  private timer: TimerHandle | undefined;
+  private running: AbortController | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly spec: LoopSpec,
+    private readonly cadence: Cadence,
+    private readonly context: ProbeContext,
+    private readonly deps: WatchDeps,
+    private readonly onResult: (result: ProbeResult) => void,
+  ) {
+    this.schedule();
+  }
+
+  /** Stops the timer and cancels a try under way (an exec probe's tree is killed); nothing more is reported. */
+  dispose(): void {
+    this.stopped = true;
+    this.timer?.cancel();
+    this.running?.abort();
+  }
+
+  private schedule(): void {
+    const delay = delayBeforeTry(this.cadence, this.tries++, this.spec.intervalMs);
+    this.timer = this.deps.clock.setTimeout(() => void this.tryOnce(), delay);
+  }
+
+  private async tryOnce(): Promise<void> {
+    const running = (this.running = new AbortController());
+    const probe = this.deps.tryProbe ?? tryProbe;
+    const result = await probe(this.spec.target, { ...this.context, timeoutMs: this.spec.timeoutMs, signal: running.signal });
+    if (this.stopped) return;
+    this.running = undefined;
+    // Scheduled before the owner hears of it, so an owner that throws cannot end the loop; one that
+    // disposes cancels the timer again.
+    this.schedule();
+    this.onResult(result);
+  }
+}
