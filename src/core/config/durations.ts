@@ -18,6 +18,13 @@ export function parseDuration(value: unknown): number | undefined {
   return ms !== undefined && ms <= MAX_DURATION_MS ? ms : undefined;
 }
 
+/** The milliseconds of a duration the schema has already checked; a failure is a bug in the schema or the parser. */
+export function validatedMs(value: unknown): number {
+  const ms = parseDuration(value);
+  if (ms === undefined) throw new Error(`schema let through a bad duration: ${JSON.stringify(value)}`);
+  return ms;
+}
+
 /** Why a well-written duration cannot be used ("600h" overflows a timer), or undefined. */
 export function durationLimitProblem(value: unknown): string | undefined {
   const ms = parseWithUnits(value, DURATION_PATTERN, MS_PER_UNIT);

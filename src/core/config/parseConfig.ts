@@ -10,6 +10,7 @@ import { checkDuplicateKeys } from './rules/duplicateKeys';
 import { checkEnvValues } from './rules/envValues';
 import { checkGroupNames, checkReservedNames } from './rules/names';
 import { checkPaths } from './rules/paths';
+import { checkProbes } from './rules/probes';
 import { validateAgainstSchema } from './schemaValidation';
 import { syntaxMessage } from './syntaxMessages';
 import type { ConfigProblem, ConfigResult, ProcessSpec } from './types';
@@ -19,7 +20,8 @@ const BYTE_ORDER_MARK = '\uFEFF';
 /**
  * Parses and validates the text of a `.procs.json`. Pure apart from `files`. Stages stop at the
  * first that finds an error, so one mistake does not cascade: nesting depth, syntax, then the
- * schema, then rules the schema cannot say (names, env values and files, paths on disk).
+ * schema with the probe checks it cannot say, then other rules the schema cannot say (names, env
+ * values and files, paths on disk).
  */
 export function parseConfig(text: string, file: string, files: ConfigFiles): ConfigResult {
   const absFile = path.resolve(file);
@@ -53,6 +55,9 @@ export function parseConfig(text: string, file: string, files: ConfigFiles): Con
   if (hasErrors(problems)) return { config: undefined, problems: sorted(problems) };
 
   const raw = value as RawConfig;
+  // Probes the schema passed may still not compile (a regex) or say two things at once; resolving them would throw.
+  problems.push(...checkProbes(raw, locator));
+  if (hasErrors(problems)) return { config: undefined, problems: sorted(problems) };
   problems.push(...checkReservedNames(raw, locator), ...checkGroupNames(raw, locator), ...checkEnvValues(raw, locator));
   const envFiles = new EnvFiles(root, files, locator, problems);
   const inheritedEnv = { ...envFiles.read(raw.envFile, ['envFile']), ...envToStrings(raw.env) };

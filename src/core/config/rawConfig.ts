@@ -2,9 +2,33 @@
 
 export type RawDuration = number | string;
 export type RawEnv = Record<string, string | number | boolean>;
+export type RawCommand = string | string[];
+
+/** The kinds and settings `ready` and `health` share; which kinds are written is checked in rules/probes.ts. */
+export interface RawProbe {
+  tcp?: number | string;
+  http?: string;
+  status?: [number, number];
+  exec?: RawCommand;
+  interval?: RawDuration;
+  timeout?: RawDuration;
+}
+
+export interface RawReadiness extends RawProbe {
+  log?: string;
+  deadline?: RawDuration;
+}
+
+export interface RawLiveness extends RawProbe {
+  /** Only so it can be refused with a reason: the schema lets any value through. */
+  log?: unknown;
+  failures?: number;
+}
+
+export type RawDependencies = string[] | Record<string, 'ready' | 'started' | 'done'>;
 
 export interface RawProcess {
-  command: string | string[];
+  command: RawCommand;
   cwd?: string;
   env?: RawEnv;
   envFile?: string;
@@ -27,6 +51,10 @@ export interface RawProcess {
     keepLogs?: number;
   };
   statusBar?: boolean;
+  ready?: RawReadiness;
+  health?: RawLiveness;
+  dependsOn?: RawDependencies;
+  before?: RawCommand;
 }
 
 export interface RawConfig {

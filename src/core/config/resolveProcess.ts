@@ -1,6 +1,7 @@
 import * as path from 'path';
-import { parseDuration, parseSize } from './durations';
-import type { RawDuration, RawEnv, RawProcess } from './rawConfig';
+import { parseSize, validatedMs as toMs } from './durations';
+import type { RawEnv, RawProcess } from './rawConfig';
+import { resolveDependencies, resolveLiveness, resolveReadiness } from './resolveProbes';
 import type { ProcessSpec } from './types';
 
 const DEFAULT_BACKOFF = ['100ms', '500ms', '1s', '10s', '30s', '1m', '5m', '15m'];
@@ -56,16 +57,14 @@ export function resolveProcess(
       keepLogs: output.keepLogs ?? DEFAULT_KEEP_LOGS,
     },
     statusBar: raw.statusBar ?? false,
+    ready: resolveReadiness(raw.ready),
+    health: resolveLiveness(raw.health),
+    dependsOn: resolveDependencies(raw.dependsOn),
+    before: raw.before,
   };
 }
 
-// The schema has already checked these values, so a failure here is a bug in the schema or the parser.
-function toMs(value: RawDuration): number {
-  const ms = parseDuration(value);
-  if (ms === undefined) throw new Error(`schema let through a bad duration: ${JSON.stringify(value)}`);
-  return ms;
-}
-
+// The schema has already checked the value, so a failure here is a bug in the schema or the parser.
 function toBytes(value: number | string): number {
   const bytes = parseSize(value);
   if (bytes === undefined) throw new Error(`schema let through a bad size: ${JSON.stringify(value)}`);

@@ -26,6 +26,13 @@ const DEFINITION_MESSAGES: Record<string, string> = {
   groups: 'must be a group name or a list of group names',
   command: 'must be a non-blank string or a non-empty array of strings',
   program: 'must name the program to run; it is blank',
+  positiveInteger: 'must be an integer ≥ 1',
+  tcpTarget: 'must be a port from 1 to 65535, or "host:port"',
+  httpUrl: 'must be an http:// or https:// URL',
+  statusRange: 'must be [low, high]: two HTTP status codes',
+  statusCode: 'must be an HTTP status code from 100 to 599',
+  logPattern: 'must be a regular expression; it is empty',
+  dependencies: 'must be a list of process names, or an object of names and "ready", "started" or "done"',
 };
 
 /**

@@ -16,6 +16,43 @@ export interface OutputOptions {
   keepLogs: number;
 }
 
+/** What a probe asks: is the port open, does the URL answer, did a line appear, does a command succeed. */
+export type ProbeTarget =
+  | { kind: 'tcp'; host: string; port: number }
+  /** `status`: the inclusive range of answers that count as a pass. */
+  | { kind: 'http'; url: string; status: readonly [number, number] }
+  /** Matched against each output line with ANSI removed; needs no polling. */
+  | { kind: 'log'; pattern: RegExp }
+  /** Exit 0 passes; a string runs through the shell, like `command`. */
+  | { kind: 'exec'; command: string | string[] };
+
+/** `ready`: a started process counts as running only once this first passes. */
+export interface ReadinessSpec {
+  target: ProbeTarget;
+  /** Longest wait between tries; tries start fast and double up to it. */
+  intervalMs: number;
+  /** One try. */
+  timeoutMs: number;
+  /** Not ready by then: the start has failed. */
+  deadlineMs: number;
+}
+
+/** `health`: once ready, tried every interval; `failures` in a row restart the process. */
+export interface LivenessSpec {
+  target: Exclude<ProbeTarget, { kind: 'log' }>;
+  intervalMs: number;
+  timeoutMs: number;
+  failures: number;
+}
+
+/** What a dependent waits for: ready (probe passed, or spawned without one), spawned, or exited with 0. */
+export type DependencyCondition = 'ready' | 'started' | 'done';
+
+export interface Dependency {
+  name: string;
+  condition: DependencyCondition;
+}
+
 /** One entry of `processes`, with defaults applied and paths made absolute. */
 export interface ProcessSpec {
   /** The key under `processes`. */
@@ -42,6 +79,12 @@ export interface ProcessSpec {
   output: OutputOptions;
   /** The VS Code face shows this process in its own status bar item. */
   statusBar: boolean;
+  ready: ReadinessSpec | undefined;
+  health: LivenessSpec | undefined;
+  /** Started first, transitively, and waited for. */
+  dependsOn: Dependency[];
+  /** `before`: runs to completion (exit 0) in cwd with env before every start but crash restarts. */
+  before: string | string[] | undefined;
 }
 
 export interface ProcsConfig {

@@ -199,6 +199,10 @@ describe('parseConfig', () => {
             stop: { signal: 'SIGTERM', timeoutMs: 5000 },
             output: { stripAnsi: true, timestamps: false, logFile: undefined, maxLogSizeBytes: 10 * 1024 * 1024, keepLogs: 3 },
             statusBar: false,
+            ready: undefined,
+            health: undefined,
+            dependsOn: [],
+            before: undefined,
           },
         ],
       });

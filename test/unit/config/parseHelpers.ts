@@ -25,6 +25,11 @@ export function parse(text: string, disk: FakeDisk = {}): ConfigResult {
   return parseConfig(text, FILE, fake);
 }
 
+/** [path, message without its path, the text the problem marks]: what a reader checks when the position is the point. */
+export function marks(text: string): Array<[string, string, string]> {
+  return parse(text).problems.map((p) => [p.path, p.message.slice(p.path.length + 2), text.slice(p.offset, p.offset + p.length)]);
+}
+
 /** The fields a reader checks, so a failing test shows them side by side. */
 export function brief(problem: ConfigProblem): Pick<ConfigProblem, 'severity' | 'line' | 'column' | 'path' | 'message'> {
   const { severity, line, column, path: jsonPath, message } = problem;

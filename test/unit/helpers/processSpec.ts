@@ -33,6 +33,10 @@ export function makeSpec(overrides: Partial<ProcessSpec> = {}): ProcessSpec {
     stop: { signal: 'SIGTERM', timeoutMs: 3000 },
     output: { stripAnsi: false, timestamps: false, logFile: undefined, maxLogSizeBytes: 10_000_000, keepLogs: 3 },
     statusBar: false,
+    ready: undefined,
+    health: undefined,
+    dependsOn: [],
+    before: undefined,
     ...overrides,
   };
 }
