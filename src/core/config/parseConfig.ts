@@ -6,6 +6,7 @@ import { MAX_NESTING, tooDeepAt } from './nesting';
 import { formatPath, nodeAtPath, ProblemLocator } from './problems';
 import type { RawConfig } from './rawConfig';
 import { envToStrings, resolveProcess } from './resolveProcess';
+import { checkDependencies } from './rules/dependencies';
 import { checkDuplicateKeys } from './rules/duplicateKeys';
 import { checkEnvValues } from './rules/envValues';
 import { checkGroupNames, checkReservedNames } from './rules/names';
@@ -21,7 +22,7 @@ const BYTE_ORDER_MARK = '\uFEFF';
  * Parses and validates the text of a `.procs.json`. Pure apart from `files`. Stages stop at the
  * first that finds an error, so one mistake does not cascade: nesting depth, syntax, then the
  * schema with the probe checks it cannot say, then other rules the schema cannot say (names, env
- * values and files, paths on disk).
+ * values and files, dependencies, paths on disk).
  */
 export function parseConfig(text: string, file: string, files: ConfigFiles): ConfigResult {
   const absFile = path.resolve(file);
@@ -65,7 +66,7 @@ export function parseConfig(text: string, file: string, files: ConfigFiles): Con
     const process = raw.processes[name];
     return resolveProcess(name, process, root, inheritedEnv, envFiles.read(process.envFile, ['processes', name, 'envFile']));
   });
-  problems.push(...checkPaths(raw, processes, files, locator));
+  problems.push(...checkDependencies(raw, processes, locator), ...checkPaths(raw, processes, files, locator));
   return { config: hasErrors(problems) ? undefined : { file: absFile, root, processes }, problems: sorted(problems) };
 }
 

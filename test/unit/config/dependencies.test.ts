@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { marks as problemsOf, parse } from './parseHelpers';
+import { brief, marks as problemsOf, parse } from './parseHelpers';
 
 describe('config dependencies and before', () => {
   it('reads the list form as "ready" and the object form with its conditions, a repeated name once', () => {
@@ -47,6 +47,16 @@ describe('config dependencies and before', () => {
     ]);
   });
 
+  it('refuses an unknown name at the name, in either form, and says when it is a group', () => {
+    const text = JSON.stringify({
+      processes: { api: { command: 'x', dependsOn: ['db'], group: 'back' }, web: { command: 'x', dependsOn: { api: 'ready', back: 'done' } } },
+    });
+    assert.deepStrictEqual(problemsOf(text), [
+      ['processes.api.dependsOn[0]', 'no process named "db"', '"db"'],
+      ['processes.web.dependsOn.back', '"back" is a group; name its processes', '"back"'],
+    ]);
+  });
+
   it('refuses a bad condition or a bad name', () => {
     const text = JSON.stringify({
       processes: { db: { command: 'x' }, api: { command: 'x', dependsOn: { db: 'healthy' } }, web: { command: 'x', dependsOn: ['a b'] } },
@@ -54,6 +64,41 @@ describe('config dependencies and before', () => {
     assert.deepStrictEqual(problemsOf(text), [
       ['processes.api.dependsOn.db', 'must be one of ready, started, done', '"healthy"'],
       ['processes.web.dependsOn[0]', 'not a valid name (use letters, digits, -, _, . and :)', '"a b"'],
+    ]);
+  });
+
+  it('names a cycle in full at the dependsOn entry of its process written first', () => {
+    const text = [
+      '{ "processes": {',
+      '  "web": { "command": "x", "dependsOn": ["api"] },',
+      '  "api": { "command": "x", "dependsOn": ["db", "worker"] },',
+      '  "db": { "command": "x" },',
+      '  "worker": { "command": "x", "dependsOn": { "api": "started" } } } }',
+    ].join('\n');
+    assert.deepStrictEqual(parse(text).problems.map(brief), [
+      {
+        severity: 'error',
+        line: 3,
+        column: 48,
+        path: 'processes.api.dependsOn[1]',
+        message: 'processes.api.dependsOn[1]: dependency cycle: api → worker → api',
+      },
+    ]);
+    assert.strictEqual(parse(text).config, undefined);
+  });
+
+  it('refuses a process that depends on itself, and reports each separate cycle once', () => {
+    const text = JSON.stringify({
+      processes: {
+        a: { command: 'x', dependsOn: ['b'] },
+        b: { command: 'x', dependsOn: ['c'] },
+        c: { command: 'x', dependsOn: ['b', 'a'] },
+        self: { command: 'x', dependsOn: { self: 'ready' } },
+      },
+    });
+    assert.deepStrictEqual(problemsOf(text), [
+      ['processes.a.dependsOn[0]', 'dependency cycle: a → b → c → a', '"b"'],
+      ['processes.self.dependsOn.self', 'dependency cycle: self → self', '"self"'],
     ]);
   });
 
