@@ -1,7 +1,10 @@
 import type { ConfigProblem, ConfigResult, ProcessSpec, ProcsConfig } from './config/types';
 import { diffSpecs } from './configDiff';
+import { DependencyWaits } from './dependencies';
+import { DependencyGraph } from './graph/dependencyGraph';
 import { Emitter, type Disposable, type Event } from './events';
-import { ManagedProcess, type ManagedProcessDeps, type StopRequest } from './process/managedProcess';
+import { ManagedProcess } from './process/managedProcess';
+import type { ManagedProcessDeps, StopRequest } from './process/managedTypes';
 import { OutputGate } from './process/outputGate';
 import type { OutputBatch } from './process/outputTypes';
 import { restartsOnChange, type ProcessStateChange } from './process/states';
@@ -44,6 +47,8 @@ export class Supervisor {
    * reader of `procs up`) holds it, and the children wait on their own writes until it is let go.
    */
   readonly outputGate = new OutputGate();
+  private graph = new DependencyGraph([]);
+  private readonly dependencies = new DependencyWaits((name) => this.entries.get(name)?.instances ?? [], this.onDidChangeStateProxy());
 
   private readonly stateEmitter = new Emitter<ProcessStateChange>();
   private readonly outputEmitter = new Emitter<OutputBatch>();
@@ -57,6 +62,11 @@ export class Supervisor {
   readonly onDidChangeProcesses: Event<void> = this.processesEmitter.event;
 
   constructor(private readonly options: SupervisorOptions = {}) {}
+
+  /** The state event, read late: the emitter is a field initialised after the dependency gate. */
+  private onDidChangeStateProxy(): Event<ProcessStateChange> {
+    return (listener, thisArgs, disposables) => this.stateEmitter.event(listener, thisArgs, disposables);
+  }
 
   /** The last config that was applied. */
   get config(): ProcsConfig | undefined {
@@ -95,6 +105,7 @@ export class Supervisor {
     report.applied = true;
     const diff = diffSpecs(this.current?.processes ?? [], config.processes);
     this.current = config;
+    this.graph = new DependencyGraph(config.processes);
 
     const work: Promise<void>[] = [];
     for (const name of diff.removed) {
@@ -135,19 +146,24 @@ export class Supervisor {
     await this.start(selectors.length > 0 ? selectors : [ALL]);
   }
 
-  /** Starts what the selectors name; `all` means the autostart processes. */
+  /**
+   * Starts what the selectors name (`all` means the autostart processes) and, first, what they
+   * depend on, transitively: a dependent waits in `waiting` until its dependencies are there.
+   */
   async start(selectors: readonly string[]): Promise<void> {
-    await Promise.all(this.pick(selectors).map((process) => process.start()));
+    await Promise.all(this.withDependencies(this.pick(selectors)).map((process) => process.start()));
   }
 
-  /** Stops what the selectors name; each promise resolves when its whole tree is gone. */
+  /** Stops what the selectors name, dependents before their dependencies; resolves when every tree is gone. */
   async stop(selectors: readonly string[]): Promise<void> {
-    await Promise.all(this.select(selectors).processes.map((process) => process.stop()));
+    await this.stopInOrder(this.select(selectors).processes);
   }
 
-  /** Restarts what the selectors name: the old tree is gone before the new one starts. */
+  /** Restarts what the selectors name: the old tree is gone before the new one starts. Stopped dependencies start too. */
   async restart(selectors: readonly string[], reason?: string): Promise<void> {
-    await Promise.all(this.pick(selectors).map((process) => process.restart(reason)));
+    const chosen = this.pick(selectors);
+    const dependencies = this.withDependencies(chosen).filter((process) => !chosen.includes(process));
+    await Promise.all([...dependencies.map((process) => process.start()), ...chosen.map((process) => process.restart(reason))]);
   }
 
   /**
@@ -173,7 +189,7 @@ export class Supervisor {
   /** Stops every tree and leaves the supervisor down; `graceMs` bounds each stop timeout. */
   async stopAll(request: StopRequest = {}): Promise<void> {
     this.isUp = false;
-    await Promise.all(this.processes.map((process) => process.stop(request)));
+    await this.stopInOrder(this.processes, request);
   }
 
   /**
@@ -187,6 +203,7 @@ export class Supervisor {
   async dispose(): Promise<void> {
     this.isUp = false;
     this.disposed = true;
+    await this.stopInOrder(this.processes);
     const entries = [...this.entries.values()];
     this.entries.clear();
     await Promise.all(entries.map((entry) => this.disposeEntry(entry)));
@@ -194,6 +211,29 @@ export class Supervisor {
     this.outputEmitter.dispose();
     this.processesEmitter.dispose();
     this.outputGate.dispose();
+  }
+
+  /** The processes and everything they depend on, transitively, in start order. */
+  private withDependencies(processes: readonly ManagedProcess[]): ManagedProcess[] {
+    // Every instance of a dependency, but of the chosen processes only the chosen instances (`api#2`).
+    const names = new Set(processes.flatMap((process) => this.graph.dependenciesOf(process.spec.name)));
+    const wanted = new Set([...processes, ...this.processes.filter((process) => names.has(process.spec.name))]);
+    return this.graph.startOrderOf([...wanted], (process) => process.spec.name);
+  }
+
+  /** Each process stops once everything among `processes` that depends on it has stopped. */
+  private stopInOrder(processes: readonly ManagedProcess[], request: StopRequest = {}): Promise<void> {
+    const stops = new Map<ManagedProcess, Promise<void>>();
+    const stopOne = (process: ManagedProcess): Promise<void> => {
+      let stop = stops.get(process);
+      if (stop) return stop;
+      const dependents = new Set(this.graph.dependentsOf(process.spec.name));
+      const first = processes.filter((other) => other !== process && dependents.has(other.spec.name));
+      stop = Promise.all(first.map(stopOne)).then(() => process.stop(request));
+      stops.set(process, stop);
+      return stop;
+    };
+    return Promise.all(processes.map(stopOne)).then(() => undefined);
   }
 
   /** `all` covers only autostart processes; names and groups cover everything they name. */
@@ -208,7 +248,7 @@ export class Supervisor {
 
   private createEntry(spec: ProcessSpec, { root, file }: ProcsConfig): Entry {
     const names = instanceNames(spec);
-    const deps = { outputGate: this.outputGate, ...this.options.processDeps };
+    const deps = { outputGate: this.outputGate, dependencies: this.dependencies, ...this.options.processDeps };
     const instances = names.map(
       (name, i) => new ManagedProcess(spec, { name, index: i + 1, count: names.length, root, configFile: file }, deps),
     );

@@ -14,6 +14,8 @@ export function stateCodicon(status: ProcessStatus): string {
 
 function iconParts(status: ProcessStatus): [string, string | undefined] {
   switch (status) {
+    case 'waiting':
+      return ['watch', undefined];
     case 'starting':
       return ['sync~spin', undefined];
     case 'stopping':
@@ -35,10 +37,14 @@ function iconParts(status: ProcessStatus): [string, string | undefined] {
   }
 }
 
-/** `running · pid 4711 · 3m · ↻2`, `backoff · restart in 9s`, `exited · code 1`. */
+/** `running · pid 4711 · 3m · ↻2`, `backoff · restart in 9s`, `exited · code 1`, `waiting for db (starting)`. */
 export function stateDescription(state: ProcessState, now: number): string {
   const parts: string[] = [state.status];
   switch (state.status) {
+    case 'waiting':
+      // The engine's message names what it waits for, and already begins with the status.
+      parts[0] = state.message;
+      break;
     case 'running':
     case 'starting':
     case 'stopping':

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { STATUS_MEANING } from '../core/process/states';
 import type { FolderRegistry, ProcsFolder } from './folders';
 import { stateCodicon, stateDescription } from './stateLook';
 import type { ProcessRef } from './targets';
@@ -49,7 +50,7 @@ export class StatusBar implements vscode.Disposable {
       return;
     }
     const running = refs.filter(({ process }) => process.state.status === 'running').length;
-    const troubled = refs.filter(({ process }) => process.state.status === 'failed' || process.state.status === 'backoff');
+    const troubled = refs.filter(({ process }) => STATUS_MEANING[process.state.status].trouble);
     this.summary.text = `$(pulse) ${running}/${refs.length}`;
     this.summary.tooltip =
       troubled.length > 0

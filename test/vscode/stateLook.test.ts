@@ -4,7 +4,8 @@ import { formatDuration, stateDescription } from '../../src/vscode/stateLook';
 import { describeOnFixture } from './fixtures/kit';
 
 const base: ProcessState = {
-  status: 'stopped', pid: undefined, startedAt: undefined, restarts: 0, lastExit: undefined, nextRestartAt: undefined, message: 'stopped',
+  status: 'stopped',
+  reason: 'none', pid: undefined, startedAt: undefined, restarts: 0, lastExit: undefined, nextRestartAt: undefined, message: 'stopped', probe: undefined,
 };
 const state = (change: Partial<ProcessState>): ProcessState => ({ ...base, ...change });
 const NOW = 1_000_000;

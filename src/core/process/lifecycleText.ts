@@ -1,3 +1,4 @@
+import { spokenDelay } from './messages';
 import type { ProcessStateChange } from './states';
 
 /**
@@ -6,10 +7,17 @@ import type { ProcessStateChange } from './states';
  * Both faces print these, so they read the same in a terminal and in VS Code.
  */
 export function lifecycleText({ previous, current }: ProcessStateChange): string | undefined {
+  // A process with a readiness probe is spawned while still `starting`: that spawn is news.
+  if (current.status === 'starting' && previous.status === 'starting' && current.pid !== undefined && previous.pid === undefined) {
+    return `started · pid ${current.pid}`;
+  }
   if (previous.status === current.status) return undefined;
   switch (current.status) {
-    case 'running':
+    case 'running': {
+      const ready = current.probe?.readyAfterMs;
+      if (ready !== undefined && current.probe) return `ready · ${current.probe.probe} · ${spokenDelay(Math.round(ready))}`;
       return current.pid !== undefined ? `started · pid ${current.pid}` : 'started';
+    }
     case 'backoff':
     case 'exited':
     case 'failed':
@@ -20,6 +28,9 @@ export function lifecycleText({ previous, current }: ProcessStateChange): string
       return previous.status === 'exited' || previous.status === 'failed' ? undefined : current.message;
     case 'disabled':
       return 'disabled';
+    case 'waiting':
+      // `waiting for db (starting)`: who it waits for is the news.
+      return current.message;
     case 'starting':
       // A requested restart carries its reason (`restarting: src/app.ts saved`); a plain start says nothing yet.
       if (current.message.startsWith('restarting')) return current.message;

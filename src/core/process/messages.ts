@@ -71,5 +71,25 @@ export function stoppedMessage(survivors: readonly number[]): string {
   return survivors.length === 0 ? 'stopped' : `stopped, but pids ${survivors.join(', ')} did not die`;
 }
 
+export function waitingForProbe(probe: string): string {
+  return `starting · waiting for ${probe}`;
+}
+
+/** `not ready after 60 s: tcp 127.0.0.1:5432 refused` */
+export function notReady(deadlineMs: number, detail: string): string {
+  return `not ready after ${spokenDelay(deadlineMs)}: ${detail}`;
+}
+
+/** `unhealthy: GET /health → 503, 3 times in a row` */
+export function unhealthy(detail: string, failures: number): string {
+  return `unhealthy: ${detail}, ${failures} ${failures === 1 ? 'time' : 'times'} in a row`;
+}
+
+export const STILL_RUNNING_PREVIOUS = 'still running the previous build';
+
+export function buildFailedStillRunning(): string {
+  return `build failed · ${STILL_RUNNING_PREVIOUS}`;
+}
+
 export const STOPPING_MESSAGE = 'stopping';
 export const DISABLED_MESSAGE = 'disabled in the config';

@@ -3,7 +3,8 @@ import { lifecycleLine, lifecycleText } from '../../../src/core/process/lifecycl
 import type { ProcessState } from '../../../src/core/process/states';
 
 const base: ProcessState = {
-  status: 'stopped', pid: undefined, startedAt: undefined, restarts: 0, lastExit: undefined, nextRestartAt: undefined, message: 'stopped',
+  status: 'stopped',
+  reason: 'none', pid: undefined, startedAt: undefined, restarts: 0, lastExit: undefined, nextRestartAt: undefined, message: 'stopped', probe: undefined,
 };
 const state = (change: Partial<ProcessState>): ProcessState => ({ ...base, ...change });
 const line = (previous: Partial<ProcessState>, current: Partial<ProcessState>): string | undefined =>

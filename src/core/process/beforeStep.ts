@@ -1,0 +1,41 @@
+import type { ProcessSpec } from '../config/types';
+import { commandLine } from './commandLine';
+import { describeExit } from './messages';
+import type { ProcessOutput } from './processOutput';
+import { Run, type RunDeps } from './run';
+
+export type StepResult = { ok: true } | { ok: false; message: string };
+
+export interface BeforeStep {
+  /** Settles once the step has ended and its output is delivered. */
+  readonly result: Promise<StepResult>;
+  /** Stops the step's whole tree (a stop or a newer restart came first). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a process's `before` command to completion, in its cwd with its environment, its output
+ * in the process's own, between two lines that say it is the step's. Exit 0 lets the start go on.
+ */
+export function startBeforeStep(spec: ProcessSpec, env: NodeJS.ProcessEnv, deps: RunDeps, output: ProcessOutput): BeforeStep {
+  const command = spec.before ?? [];
+  const label = `before: ${commandLine(command)}`;
+  output.note('stdout', `── ${label} ──`);
+  const started = Run.start({ ...spec, command }, env, deps, { line: (stream, text) => output.line(stream, text), spawned: () => undefined });
+  if (!started.ok) return { result: Promise.resolve({ ok: false, message: `${label}: ${started.message}` }), stop: async () => undefined };
+  const { run } = started;
+  const result = run.ended.then(async (outcome): Promise<StepResult> => {
+    await output.flush();
+    if (outcome.spawnError) return { ok: false, message: `${label}: ${outcome.spawnError}` };
+    const exit = outcome.exit ?? { code: null, signal: null };
+    if (exit.code === 0) return { ok: true };
+    return { ok: false, message: `${label} ${describeExit(exit, run.viaShell)}` };
+  });
+  return {
+    result,
+    stop: async () => {
+      await run.stop(spec.stop.signal, spec.stop.timeoutMs);
+      await result;
+    },
+  };
+}
