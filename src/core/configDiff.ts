@@ -22,7 +22,14 @@ export function diffSpecs(previous: readonly ProcessSpec[], next: readonly Proce
   return diff;
 }
 
-/** Specs are plain data built in a fixed key order by the parser, so their JSON is a faithful comparison. */
+/**
+ * Specs are plain data built in a fixed key order by the parser, so their JSON is a faithful
+ * comparison, once a log probe's RegExp is written as its source (JSON would make every one `{}`).
+ */
 function sameSpec(a: ProcessSpec, b: ProcessSpec): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return specText(a) === specText(b);
+}
+
+function specText(spec: ProcessSpec): string {
+  return JSON.stringify(spec, (_key, value: unknown) => (value instanceof RegExp ? String(value) : value));
 }
