@@ -1,7 +1,13 @@
 import { assertNever } from '../process/states';
 
-/** The first readiness try comes this soon after spawn: a dev server often listens within ms. */
+/** Readiness tries come this often at first: a dev server often listens within ms of its spawn. */
 export const FIRST_READINESS_TRY_MS = 10;
+/**
+ * How many tries keep that pace (about 3 s, most servers' start-up) before the waits start to
+ * double: a refused connect on loopback costs microseconds, so the first seconds are worth
+ * watching closely, and a process that takes a minute still costs a try per interval after that.
+ */
+export const FAST_READINESS_TRIES = 300;
 
 /** Readiness looks for the first pass as soon as it can; liveness checks at a steady pace. */
 export type Cadence = 'readiness' | 'liveness';
@@ -9,15 +15,17 @@ export type Cadence = 'readiness' | 'liveness';
 /**
  * The wait before try `index` (0-based), counted from the start of the watch for the first and
  * from the settling of the previous try after that, so two tries of one probe never overlap.
- * Readiness waits 10, 20, 40 … ms, doubling up to the interval: a server that is up at once is
- * seen within milliseconds, and one that takes a minute costs a try per interval, not thousands.
- * Liveness waits the interval every time.
+ * Readiness waits 10 ms for the first FAST_READINESS_TRIES tries, so a server is seen within
+ * about 10 ms of opening its port, then 20, 40 … ms, doubling up to the interval. Liveness
+ * waits the interval every time.
  */
 export function delayBeforeTry(cadence: Cadence, index: number, intervalMs: number): number {
   switch (cadence) {
-    case 'readiness':
-      // 2 ** index becomes Infinity, never NaN, so a long wait stays at the interval.
-      return Math.min(FIRST_READINESS_TRY_MS * 2 ** index, intervalMs);
+    case 'readiness': {
+      const doublings = Math.max(0, index - FAST_READINESS_TRIES + 1);
+      // 2 ** n becomes Infinity, never NaN, so a long wait stays at the interval.
+      return Math.min(FIRST_READINESS_TRY_MS * 2 ** doublings, intervalMs);
+    }
     case 'liveness':
       return intervalMs;
     default:

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ReadinessSpec } from '../../../src/core/config/types';
 import { ReadinessWatch, type Readiness } from '../../../src/core/health/readiness';
+import { FAST_READINESS_TRIES } from '../../../src/core/health/schedule';
 import { FakeClock } from '../helpers/fakeClock';
 import { advance, CONTEXT, flush, OPEN, REFUSED, ScriptedProbe, TCP } from './scriptedProbe';
 
@@ -22,18 +23,22 @@ describe('ReadinessWatch (virtual time)', () => {
   }
   const sinceStart = (times: number[], start: number): number[] => times.map((t) => t - start);
 
-  it('tries 10 ms after spawn, then 20, 40 … ms apart, doubling up to the interval', async () => {
+  it('tries every 10 ms after spawn at first, then doubling up to the interval', async () => {
     const start = clock.now();
     watch();
-    await advance(clock, 700);
-    assert.deepEqual(sinceStart(probe.tries, start), [10, 30, 70, 150, 250, 350, 450, 550, 650]);
+    const fastMs = FAST_READINESS_TRIES * 10;
+    await advance(clock, fastMs + 700);
+    const tries = sinceStart(probe.tries, start);
+    assert.deepEqual(tries.slice(0, 3), [10, 20, 30]);
+    assert.equal(tries[FAST_READINESS_TRIES - 1], fastMs);
+    assert.deepEqual(tries.slice(FAST_READINESS_TRIES), [20, 60, 140, 240, 340, 440, 540, 640].map((t) => fastMs + t));
   });
 
   it('is ready at the first pass, with the time since spawn, and tries no more', async () => {
     probe.answer(REFUSED, REFUSED, REFUSED, OPEN);
     watch();
     await advance(clock, 1000);
-    assert.deepEqual(outcome, { ready: true, afterMs: 150, detail: OPEN.detail });
+    assert.deepEqual(outcome, { ready: true, afterMs: 40, detail: OPEN.detail });
     assert.equal(probe.tries.length, 4);
     assert.equal(clock.pending, 0);
   });
@@ -64,8 +69,8 @@ describe('ReadinessWatch (virtual time)', () => {
     probe.answer(REFUSED);
     probe.release(REFUSED);
     await flush();
-    await advance(clock, 20);
-    assert.deepEqual(sinceStart(probe.tries, start), [10, 1020]);
+    await advance(clock, 10);
+    assert.deepEqual(sinceStart(probe.tries, start), [10, 1010]);
   });
 
   it('a log probe is ready at the first matching line, colour codes removed, with no polling', async () => {

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { delayBeforeTry } from '../../../src/core/health/schedule';
+import { delayBeforeTry, FAST_READINESS_TRIES } from '../../../src/core/health/schedule';
 
 describe('probe schedule', () => {
-  it('readiness waits 10 ms, then doubles up to the interval', () => {
-    const delays = [0, 1, 2, 3, 4, 5, 6].map((index) => delayBeforeTry('readiness', index, 100));
-    assert.deepEqual(delays, [10, 20, 40, 80, 100, 100, 100]);
+  it('readiness waits 10 ms for the first tries, then doubles up to the interval', () => {
+    const first = FAST_READINESS_TRIES - 1;
+    const delays = [0, 1, first, first + 1, first + 2, first + 3, first + 4, first + 5].map((index) => delayBeforeTry('readiness', index, 100));
+    assert.deepEqual(delays, [10, 10, 10, 20, 40, 80, 100, 100]);
   });
 
   it('readiness never waits longer than an interval shorter than the first step', () => {
