@@ -1,6 +1,7 @@
 // Shared bits for the benchmark scripts: statistics, /proc readings, temp projects.
 import { spawn as nodeSpawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
@@ -17,6 +18,18 @@ export const core = {
 };
 
 export const CLI = path.resolve(import.meta.dirname, '../dist/cli.js');
+
+/** A port the OS just handed out on loopback, released again for a child to take. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);

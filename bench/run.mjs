@@ -2,6 +2,7 @@
 import * as os from 'node:os';
 import { burst, idle } from './cli.mjs';
 import { format } from './lib.mjs';
+import { dependencyToSpawn, livenessCost, portToReady } from './readiness.mjs';
 import { changeToSpawn, crashToRespawn, markerScan, stormStop, stubbornStop } from './reaction.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -37,3 +38,11 @@ const quiet = await idle(10, 5);
 row('10 idle processes: supervisor CPU over 5 s', format(quiet.cpu), 'target 0 ms');
 row('10 idle processes: supervisor RSS', `${quiet.rss.total.toFixed(1)} MB`, 'target < 50 MB');
 row('  of which its own (anonymous) memory', `${quiet.rss.anon.toFixed(1)} MB`);
+for (const kind of ['log', 'tcp', 'http']) {
+  row(`${kind} probe: ${kind === 'log' ? 'line printed' : 'listen'} → state ready`, format(await portToReady(kind, RUNS)), `target ≤ ${kind === 'log' ? 2 : 15} ms`);
+}
+row('dependency ready → dependent spawn() called', format(await dependencyToSpawn(RUNS)), 'target ≤ 5 ms');
+for (const kind of ['http', 'tcp']) {
+  row(`10 ready processes, ${kind} liveness every 10 s: CPU a minute`, format(await livenessCost(kind, 10, 5)), 'target < 20 ms');
+}
+

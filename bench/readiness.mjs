@@ -1,0 +1,102 @@
+// Readiness figures: how soon after a port opens (or a line is printed) the process counts as
+// ready, how soon a dependent is spawned once its dependency is ready, and what liveness costs.
+import { core, freePort, median, nextState, tempProject, tracedSpawn, wallNow } from './lib.mjs';
+
+/**
+ * Listens (or prints) after `delayMs`, printing the moment it did so by its own clock. stdout is
+ * touched first: a child's first write creates the stream, a cost of its own that is not ours.
+ */
+const lateChild = (kind, port, delayMs) => [
+  'node',
+  '-e',
+  kind === 'log'
+    ? `process.stdout; setTimeout(() => { const t = performance.timeOrigin + performance.now(); console.log('up ' + t); }, ${delayMs}); setInterval(() => {}, 1 << 30);`
+    : // Timed in the listen callback, which runs as soon as the port is bound (a cold child needs ms to get there).
+      `const s = require('${kind === 'http' ? 'http' : 'net'}').createServer((a, b) => (b ? b.end('ok') : a.end())); setTimeout(() => s.listen(${port}, '127.0.0.1', () => console.log('up ' + (performance.timeOrigin + performance.now()))), ${delayMs});`,
+];
+
+const probeFor = (kind, port) =>
+  kind === 'tcp' ? { tcp: port } : kind === 'http' ? { http: `http://127.0.0.1:${port}/` } : { log: '^up ' };
+
+/** Port open (or line printed) → state ready, by the child's own timestamp, at default probe settings. */
+export async function portToReady(kind, runs) {
+  const port = await freePort();
+  const project = tempProject({ processes: { app: { command: lateChild(kind, port, 150), ready: probeFor(kind, port) } } });
+  const supervisor = new core.Supervisor();
+  await supervisor.apply(await core.loadConfig(project.configFile));
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const ready = nextState(supervisor, 'app', (s) => s.status === 'running');
+    // The line may come after the state (a log probe's own line makes it ready before it is delivered).
+    const up = new Promise((resolve) => {
+      const sub = supervisor.onOutput((batch) => {
+        const line = batch.lines.find((l) => l.text.startsWith('up '));
+        if (!line) return;
+        sub.dispose();
+        resolve(Number(line.text.slice(3)));
+      });
+    });
+    await supervisor.start(['app']);
+    const [{ at }, upAt] = await Promise.all([ready, up]);
+    samples.push(at - upAt);
+    await supervisor.stop(['app']);
+  }
+  if (process.env.BENCH_SAMPLES) console.log(kind, samples.map((s) => s.toFixed(1)).join(' '));
+  await supervisor.dispose();
+  project.remove();
+  return median(samples);
+}
+
+/** A dependency's ready state → the dependent's spawn call: the supervisor's own work. */
+export async function dependencyToSpawn(runs) {
+  const port = await freePort();
+  const traced = tracedSpawn();
+  const project = tempProject({
+    processes: {
+      db: { command: lateChild('tcp', port, 50), ready: { tcp: port } },
+      api: { command: ['node', '-e', 'setInterval(() => {}, 1 << 30)'], dependsOn: ['db'] },
+    },
+  });
+  const supervisor = new core.Supervisor({ processDeps: { spawn: traced.spawn } });
+  await supervisor.apply(await core.loadConfig(project.configFile));
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const dbReady = nextState(supervisor, 'db', (s) => s.status === 'running');
+    const apiStarted = nextState(supervisor, 'api', (s) => s.status === 'running');
+    await supervisor.start(['api']);
+    const [{ at }] = await Promise.all([dbReady, apiStarted]);
+    samples.push(traced.children.at(-1).calledAt - at);
+    await supervisor.stopAll();
+  }
+  await supervisor.dispose();
+  project.remove();
+  return median(samples);
+}
+
+/**
+ * Supervisor CPU a minute for `count` ready processes whose `kind` liveness probe runs every 10 s.
+ * Measured at a 1 s interval (after a warm-up) and scaled: the cost is per try.
+ */
+export async function livenessCost(kind, count, seconds) {
+  const processes = {};
+  for (let i = 0; i < count; i++) {
+    const port = await freePort();
+    const health = kind === 'http' ? { http: `http://127.0.0.1:${port}/` } : { tcp: port };
+    processes[`s${i}`] = { command: lateChild('http', port, 0), ready: { tcp: port }, health: { ...health, interval: '1s' } };
+  }
+  const project = tempProject({ processes });
+  const supervisor = new core.Supervisor();
+  await supervisor.apply(await core.loadConfig(project.configFile));
+  await supervisor.up();
+  while (!supervisor.processes.every((p) => p.state.status === 'running')) await new Promise((resolve) => setTimeout(resolve, 20));
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const before = process.cpuUsage();
+  const t0 = wallNow();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const used = process.cpuUsage(before);
+  const elapsedS = (wallNow() - t0) / 1000;
+  await supervisor.dispose();
+  project.remove();
+  const msPerSecondAt1s = (used.user + used.system) / 1000 / elapsedS;
+  return (msPerSecondAt1s * 60) / 10;
+}
