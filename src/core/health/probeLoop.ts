@@ -39,7 +39,7 @@ export class ProbeLoop {
   }
 
   private schedule(): void {
-    const delay = delayBeforeTry(this.cadence, this.tries++, this.spec.intervalMs);
+    const delay = delayBeforeTry(this.cadence, this.tries++, this.spec.intervalMs, this.deps.clock.now());
     this.timer = this.deps.clock.setTimeout(() => void this.tryOnce(), delay);
   }
 

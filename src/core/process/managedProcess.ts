@@ -300,7 +300,11 @@ export class ManagedProcess {
         if (mine()) this.setState({ status: 'running', reason: current.reason, message: msg.runningMessage(current.run.pid), probe });
       },
       checked: (probe) => {
-        if (mine() && this.current.status === 'running') this.setState({ status: 'running', reason: this.current.reason, message: this.current.message, probe });
+        if (!mine() || this.current.status !== 'running') return;
+        // Only news is state: a passing probe that passes again changes nothing anyone shows.
+        const last = this.current.probe;
+        if (last && last.probe === probe.probe && last.ok === probe.ok && last.detail === probe.detail) return;
+        this.setState({ status: 'running', reason: this.current.reason, message: this.current.message, probe });
       },
       failed: (message) => {
         if (mine()) this.failRun(current, message);

@@ -81,7 +81,7 @@ export interface ProbeView {
   ok: boolean;
   /** The try's own words: `GET /health → 503`. */
   detail: string;
-  /** Epoch ms of the try. */
+  /** Epoch ms of the first try that said this: the same result again is not a state change. */
   at: number;
   /** On the readiness pass: how long after the spawn it came. */
   readyAfterMs?: number;
