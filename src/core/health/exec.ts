@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import type { ProbeTarget } from '../config/types';
+import { commandLine } from '../process/commandLine';
 import { killTree, type KillTreeFn } from '../process/killTree';
 import { describeExit, describeSpawnError } from '../process/messages';
 import { resolveOnPath } from '../process/resolveOnPath';
@@ -10,7 +11,7 @@ import type { ProbeOptions, ProbeResult } from './probe';
 type ExecTarget = Extract<ProbeTarget, { kind: 'exec' }>;
 
 export function describeExec({ command }: ExecTarget): string {
-  return `exec ${typeof command === 'string' ? command : command.join(' ')}`;
+  return `exec ${commandLine(command)}`;
 }
 
 /**
