@@ -1,0 +1,43 @@
+import * as assert from 'node:assert/strict';
+import { runCli, type CliRun } from '../helpers/cliProcess';
+import { freePort } from '../helpers/ports';
+import { nodeFixture } from '../helpers/processSpec';
+import { makeTempProject, type TempProject } from '../helpers/tempProject';
+
+describe('procs up with dependencies', function () {
+  let project: TempProject;
+  let run: CliRun | undefined;
+  beforeEach(() => (project = makeTempProject()));
+  afterEach(async () => {
+    if (run && run.child.exitCode === null) {
+      run.child.kill('SIGTERM');
+      run.child.kill('SIGINT');
+      await run.exited;
+    }
+    run = undefined;
+    project.remove();
+  });
+
+  it('`procs up api` starts db first and spawns api only once db listens', async () => {
+    const port = await freePort();
+    project.writeConfig({
+      processes: {
+        db: { command: nodeFixture('late-listener.js', port, 400), ready: { tcp: port } },
+        api: { command: nodeFixture('stamped.js'), dependsOn: ['db'] },
+        other: { command: nodeFixture('stamped.js') },
+      },
+    });
+    run = runCli(['up', 'api'], project.root);
+    await run.waitForOutput(/^api\s*\| started \d+$/m);
+
+    const out = run.stdout();
+    const listeningAt = Number(/^db\s*\| listening (\d+)$/m.exec(out)?.[1]);
+    const apiStartedAt = Number(/^api\s*\| started (\d+)$/m.exec(out)?.[1]);
+    assert.ok(apiStartedAt >= listeningAt, `api started at ${apiStartedAt}, db listened at ${listeningAt}:\n${out}`);
+    assert.match(out, new RegExp(`^db\\s*\\| ── ready · tcp 127\\.0\\.0\\.1:${port} · `, 'm'));
+    assert.doesNotMatch(out, /^other\s*\|/m, 'what api does not depend on stays down');
+
+    run.child.kill('SIGINT');
+    assert.equal((await run.exited).code, 0, run.stdout() + run.stderr());
+  });
+});
