@@ -17,9 +17,9 @@ export type Cadence = 'readiness' | 'liveness';
  * from the settling of the previous try after that (`now`), so two tries of one probe never
  * overlap. Readiness waits 10 ms for the first FAST_READINESS_TRIES tries, so a server is seen
  * within about 10 ms of opening its port, then 20, 40 … ms, doubling up to the interval.
- * Liveness waits until the next whole multiple of the interval on the clock: every process with
- * the same interval is tried on the same tick, one wake-up for all of them instead of one each,
- * which is most of what an idle liveness probe costs.
+ * Liveness waits an interval for the first try, then keeps to whole multiples of the interval on
+ * the clock: every process with the same interval is tried on the same tick, one wake-up for all
+ * of them instead of one each, which is most of what an idle liveness probe costs.
  */
 export function delayBeforeTry(cadence: Cadence, index: number, intervalMs: number, now: number): number {
   switch (cadence) {
@@ -28,8 +28,13 @@ export function delayBeforeTry(cadence: Cadence, index: number, intervalMs: numb
       // 2 ** n becomes Infinity, never NaN, so a long wait stays at the interval.
       return Math.min(FIRST_READINESS_TRY_MS * 2 ** doublings, intervalMs);
     }
-    case 'liveness':
-      return intervalMs - (now % intervalMs);
+    case 'liveness': {
+      // The first try comes a whole interval after the process was taken for ready: a server with
+      // no readiness probe gets that long to come up. Later ones keep at least half an interval apart.
+      if (index === 0) return intervalMs;
+      const toTick = intervalMs - (now % intervalMs);
+      return toTick < intervalMs / 2 ? toTick + intervalMs : toTick;
+    }
     default:
       return assertNever(cadence);
   }

@@ -16,7 +16,11 @@ describe('probe schedule', () => {
     assert.equal(delayBeforeTry('readiness', 5000, 1000, 0), 1000);
   });
 
-  it('liveness waits until the next whole multiple of the interval, so processes share a tick', () => {
-    assert.deepEqual([0, 2_500, 9_999, 10_000, 123_456].map((now) => delayBeforeTry('liveness', 0, 10_000, now)), [10_000, 7_500, 1, 10_000, 6_544]);
+  it('liveness then keeps to whole multiples of the interval, so processes share a tick, at least half an interval apart', () => {
+    assert.deepEqual([0, 2_500, 9_999, 10_000, 123_456].map((now) => delayBeforeTry('liveness', 1, 10_000, now)), [10_000, 7_500, 10_001, 10_000, 6_544]);
+  });
+
+  it('regression: the first liveness try waits a whole interval, not for the next tick of the clock', () => {
+    assert.deepEqual([0, 9_950, 123_456].map((now) => delayBeforeTry('liveness', 0, 10_000, now)), [10_000, 10_000, 10_000]);
   });
 });
