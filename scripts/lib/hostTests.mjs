@@ -1,4 +1,4 @@
-// The extension-host stage: the test/vscode suites in five launches, each its own
+// The extension-host stage: the test/vscode suites in six launches, each its own
 // code-server + Chromium with its own workspace copy (but the two hostkill launches share one).
 // A suite registers only in the launch it belongs to (PROCS_TEST_MODE), so none counts as
 // skipped in the others.
@@ -14,6 +14,15 @@ const LAUNCHES = [
   { name: 'multiroot', mode: 'multiroot', source: join(repoRoot, 'test', 'vscode', 'fixtures', 'multiroot'), workspaceFile: 'multiroot.code-workspace' },
   // Workspace trust stays on and nobody answers the trust dialog, so the folder stays untrusted.
   { name: 'untrusted', mode: 'untrusted', source: fixtureWorkspace, trust: true },
+  // A readiness chain on its own folder (db's port probe, api's dependsOn, a liveness probe), so the
+  // default folder's counts stay as its suites expect; the chain's commands find test/fixtures by env.
+  {
+    name: 'readiness',
+    mode: 'readiness',
+    source: join(repoRoot, 'test', 'vscode', 'fixtures', 'readiness'),
+    checkShutdown: true,
+    env: { PROCS_TEST_FIXTURES: join(repoRoot, 'test', 'fixtures') },
+  },
   // Two launches in order on one folder: A's host is SIGKILLed, B must stop what it left running.
   { name: 'hostkill', run: runHostKill },
 ];

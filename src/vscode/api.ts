@@ -23,6 +23,8 @@ export interface ProcsApi {
   outputChannelName(folder: vscode.WorkspaceFolder, processName: string): string;
   /** The status bar summary, e.g. `$(pulse) 3/4`; empty when no folder has a config. */
   statusBarText(): string;
+  /** The summary's tooltip, e.g. `Procs: 2 of 3 ready` (ready: running, its readiness probe passed). */
+  statusBarTooltip(): string;
   /** What deactivation does: stops every process tree of every folder. */
   stopAll(): Promise<void>;
 }

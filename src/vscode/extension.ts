@@ -66,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): ProcsApi {
     tree,
     outputChannelName: (folder, processName) => outputChannelName(folder.name, processName),
     statusBarText: () => statusBar.text,
+    statusBarTooltip: () => statusBar.tooltip,
     stopAll: () => folders.stopAll(),
   };
 }

@@ -61,7 +61,7 @@ export async function pickAction(ref: ProcessRef): Promise<ProcessAction | undef
 function processItems(entry: ProcsFolder, multiRoot: boolean): ProcessItem[] {
   const now = Date.now();
   return entry.supervisor.processes.map((process) => ({
-    label: `$(${stateCodicon(process.state.status)}) ${process.name}`,
+    label: `$(${stateCodicon(process.state)}) ${process.name}`,
     description: stateDescription(process.state, now) + (multiRoot ? ` (${entry.folder.name})` : ''),
     ref: { entry, process },
   }));

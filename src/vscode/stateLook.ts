@@ -1,18 +1,34 @@
 import * as vscode from 'vscode';
-import { assertNever, type ExitInfo, type ProcessState, type ProcessStatus } from '../core/process/states';
+import { spokenDelay } from '../core/process/messages';
+import { assertNever, type ExitInfo, type ProbeView, type ProcessState, type ProcessStatus } from '../core/process/states';
 
-/** The codicon and colour that stand for a status, in the tree and the status bar. */
-export function stateIcon(status: ProcessStatus): vscode.ThemeIcon {
-  const [id, color] = iconParts(status);
+/** The codicon and colour that stand for a state, in the tree and the status bar. */
+export function stateIcon(state: ProcessState): vscode.ThemeIcon {
+  const [id, color] = iconParts(state);
   return new vscode.ThemeIcon(id, color === undefined ? undefined : new vscode.ThemeColor(color));
 }
 
 /** The codicon id alone, for `$(id)` in labels and status bar text. */
-export function stateCodicon(status: ProcessStatus): string {
-  return iconParts(status)[0];
+export function stateCodicon(state: ProcessState): string {
+  return iconParts(state)[0];
 }
 
-function iconParts(status: ProcessStatus): [string, string | undefined] {
+/**
+ * What is wrong with a process that still counts as running, or undefined: its last liveness try
+ * failed (more may fail before the restart), or a build on save failed and the previous build serves.
+ * The status alone cannot tell, so the row turns to a warning and says which.
+ */
+export function runningConcern(state: ProcessState): string | undefined {
+  if (state.status !== 'running') return undefined;
+  if (state.probe?.ok === false) return 'health failing';
+  // The reason says a build failed; the message says it in the engine's words.
+  if (state.reason === 'build') return state.message;
+  return undefined;
+}
+
+function iconParts(state: ProcessState): [string, string | undefined] {
+  if (runningConcern(state) !== undefined) return ['warning', 'list.warningForeground'];
+  const status = state.status;
   switch (status) {
     case 'waiting':
       return ['watch', undefined];
@@ -37,7 +53,10 @@ function iconParts(status: ProcessStatus): [string, string | undefined] {
   }
 }
 
-/** `running · pid 4711 · 3m · ↻2`, `backoff · restart in 9s`, `exited · code 1`, `waiting for db (starting)`. */
+/**
+ * `running · pid 4711 · 3m · ↻2`, `running · pid 4711 · 5m · health failing`, `backoff · restart in 9s`,
+ * `exited · code 1`, `waiting for db (starting)`.
+ */
 export function stateDescription(state: ProcessState, now: number): string {
   const parts: string[] = [state.status];
   switch (state.status) {
@@ -47,10 +66,13 @@ export function stateDescription(state: ProcessState, now: number): string {
       break;
     case 'running':
     case 'starting':
-    case 'stopping':
+    case 'stopping': {
       if (state.pid !== undefined) parts.push(`pid ${state.pid}`);
       if (state.status === 'running' && state.startedAt !== undefined) parts.push(formatDuration(now - state.startedAt));
+      const concern = runningConcern(state);
+      if (concern !== undefined) parts.push(concern);
       break;
+    }
     case 'backoff':
       if (state.nextRestartAt !== undefined) parts.push(`restart in ${formatDuration(state.nextRestartAt - now)}`);
       break;
@@ -71,6 +93,16 @@ export function stateDescription(state: ProcessState, now: number): string {
 /** `code 1` or `signal SIGTERM`. */
 export function exitText(exit: ExitInfo): string {
   return exit.code !== null ? `code ${exit.code}` : `signal ${exit.signal ?? 'unknown'}`;
+}
+
+/**
+ * The probe's last word for the tooltip: `ready: tcp 127.0.0.1:5432 · passed after 830 ms`, or a
+ * liveness try `health: GET http://127.0.0.1:4000/health · GET /health → 503 · 4s ago`. The readiness
+ * pass is the only view that carries `readyAfterMs`; every later one is a liveness try's.
+ */
+export function probeText(probe: ProbeView, now: number): string {
+  if (probe.readyAfterMs !== undefined) return `ready: ${probe.probe} · passed after ${spokenDelay(Math.round(probe.readyAfterMs))}`;
+  return `health: ${probe.probe} · ${probe.detail} · ${formatDuration(now - probe.at)} ago`;
 }
 
 /** Coarse, human durations: `9s`, `3m`, `2h 5m`. */

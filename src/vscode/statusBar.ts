@@ -8,7 +8,7 @@ import type { ProcessRef } from './targets';
 export const QUICK_ACTIONS_COMMAND = 'procs.quickActions';
 
 /**
- * A summary item (`$(pulse) 3/4`, warning background when something failed or backs off) and
+ * A summary item (`$(pulse) 3/4`: ready of all, warning background when something failed or backs off) and
  * one item per process with `statusBar: true`. Both open the quick actions.
  */
 export class StatusBar implements vscode.Disposable {
@@ -32,6 +32,12 @@ export class StatusBar implements vscode.Disposable {
     return this.registry.all.length > 0 ? this.summary.text : '';
   }
 
+  /** The summary's tooltip, e.g. `Procs: 2 of 3 ready`; empty while hidden. */
+  get tooltip(): string {
+    const tooltip = this.summary.tooltip;
+    return this.registry.all.length > 0 && typeof tooltip === 'string' ? tooltip : '';
+  }
+
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
     for (const item of this.pinned.values()) item.dispose();
@@ -49,13 +55,14 @@ export class StatusBar implements vscode.Disposable {
       this.summary.hide();
       return;
     }
-    const running = refs.filter(({ process }) => process.state.status === 'running').length;
+    // `running` is ready: a process with a readiness probe is `starting` until the probe passes.
+    const ready = refs.filter(({ process }) => process.state.status === 'running').length;
     const troubled = refs.filter(({ process }) => STATUS_MEANING[process.state.status].trouble);
-    this.summary.text = `$(pulse) ${running}/${refs.length}`;
+    this.summary.text = `$(pulse) ${ready}/${refs.length}`;
     this.summary.tooltip =
       troubled.length > 0
-        ? `Procs: ${running} of ${refs.length} running; needs attention: ${troubled.map(({ process }) => process.name).join(', ')}`
-        : `Procs: ${running} of ${refs.length} running`;
+        ? `Procs: ${ready} of ${refs.length} ready; needs attention: ${troubled.map(({ process }) => process.name).join(', ')}`
+        : `Procs: ${ready} of ${refs.length} ready`;
     this.summary.backgroundColor = troubled.length > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.summary.show();
   }
@@ -76,7 +83,7 @@ export class StatusBar implements vscode.Disposable {
         item.name = `Procs: ${ref.process.name}`;
         this.pinned.set(key, item);
       }
-      item.text = `$(${stateCodicon(ref.process.state.status)}) ${ref.process.name}`;
+      item.text = `$(${stateCodicon(ref.process.state)}) ${ref.process.name}`;
       item.tooltip = `${ref.process.name}: ${stateDescription(ref.process.state, now)}`;
       item.command = { command: QUICK_ACTIONS_COMMAND, title: 'Procs actions', arguments: [folderKey(ref.entry), ref.process.name] };
       item.show();

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ManagedProcess } from '../core/process/managedProcess';
 import { commandText } from './commandText';
 import type { ProcsFolder } from './folders';
-import { exitText, stateDescription, stateIcon } from './stateLook';
+import { exitText, probeText, stateDescription, stateIcon } from './stateLook';
 
 /** A workspace folder with a `.procs.json` (shown only in multi-root workspaces). */
 export class FolderNode extends vscode.TreeItem {
@@ -55,9 +55,9 @@ export class ProcessNode extends vscode.TreeItem {
   update(now: number): this {
     const state = this.process.state;
     this.contextValue = `procs.process.${state.status}`;
-    this.iconPath = stateIcon(state.status);
+    this.iconPath = stateIcon(state);
     this.description = stateDescription(state, now);
-    this.tooltip = processTooltip(this.process);
+    this.tooltip = processTooltip(this.process, now);
     return this;
   }
 }
@@ -77,13 +77,14 @@ export class MessageNode extends vscode.TreeItem {
 
 export type TreeNode = FolderNode | GroupNode | ProcessNode | MessageNode;
 
-function processTooltip(process: ManagedProcess): vscode.MarkdownString {
+function processTooltip(process: ManagedProcess, now: number): vscode.MarkdownString {
   const { spec, state } = process;
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.appendMarkdown(`**${process.name}** — ${state.status}\n\n`);
   tooltip.appendCodeblock(commandText(spec), 'shellscript');
   const facts = [`cwd: ${spec.cwd}`, `restarts: ${state.restarts}`];
   if (state.pid !== undefined) facts.push(`pid: ${state.pid}`);
+  if (state.probe) facts.push(probeText(state.probe, now));
   if (state.lastExit) facts.push(`last exit: ${exitText(state.lastExit)}`);
   if (state.message) facts.push(state.message);
   for (const fact of facts) tooltip.appendText(`${fact}\n`);

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { ProcessState } from '../../src/core/process/states';
-import { formatDuration, stateDescription } from '../../src/vscode/stateLook';
+import { formatDuration, probeText, stateDescription, stateIcon } from '../../src/vscode/stateLook';
 import { describeOnFixture } from './fixtures/kit';
 
 const base: ProcessState = {
@@ -20,5 +20,42 @@ describeOnFixture('state wording in the view', () => {
     assert.strictEqual(stateDescription(state({ status: 'failed', lastExit: { code: null, signal: 'SIGKILL' } }), NOW), 'failed · signal SIGKILL');
     assert.strictEqual(stateDescription(state({ status: 'disabled' }), NOW), 'disabled');
     assert.deepStrictEqual([formatDuration(0), formatDuration(59_000), formatDuration(60_000), formatDuration(3_725_000)], ['0s', '59s', '1m', '1h 2m']);
+  });
+
+  it('says for whom a process waits, and shows a starting one with its pid until its probe passes', () => {
+    assert.strictEqual(stateDescription(state({ status: 'waiting', message: 'waiting for db (starting)' }), NOW), 'waiting for db (starting)');
+    assert.strictEqual(stateIcon(state({ status: 'waiting' })).id, 'watch');
+    assert.strictEqual(stateDescription(state({ status: 'starting', pid: 4711, startedAt: NOW - 400 }), NOW), 'starting · pid 4711');
+    assert.strictEqual(stateIcon(state({ status: 'starting', pid: 4711 })).id, 'sync~spin');
+  });
+
+  it('turns a running row to a warning after a failed liveness try, and says so', () => {
+    const probe = { probe: 'GET http://127.0.0.1:4000/health', ok: false, detail: 'GET /health → 503', at: NOW - 4_000 };
+    const failing = state({ status: 'running', pid: 4711, startedAt: NOW - 60_000, probe });
+    assert.strictEqual(stateDescription(failing, NOW), 'running · pid 4711 · 1m · health failing');
+    const icon = stateIcon(failing);
+    assert.strictEqual(icon.id, 'warning');
+    // The pinned @types/vscode does not declare ThemeColor's id, which the runtime object has.
+    assert.strictEqual((icon.color as unknown as { id: string } | undefined)?.id, 'list.warningForeground');
+    const passing = state({ status: 'running', pid: 4711, startedAt: NOW - 60_000, probe: { ...probe, ok: true, detail: 'GET /health → 200' } });
+    assert.strictEqual(stateIcon(passing).id, 'pass-filled');
+    assert.strictEqual(stateDescription(passing, NOW), 'running · pid 4711 · 1m');
+  });
+
+  it('shows a failed build on save as a warning on the process that still serves', () => {
+    const serving = state({ status: 'running', reason: 'build', pid: 4711, startedAt: NOW - 5_000, message: 'build failed · still running the previous build' });
+    assert.strictEqual(stateDescription(serving, NOW), 'running · pid 4711 · 5s · build failed · still running the previous build');
+    assert.strictEqual(stateIcon(serving).id, 'warning');
+  });
+
+  it('words the probe\'s last result for the tooltip: the readiness pass, or a liveness try and when', () => {
+    assert.strictEqual(
+      probeText({ probe: 'tcp 127.0.0.1:5432', ok: true, detail: 'tcp 127.0.0.1:5432 open', at: NOW, readyAfterMs: 830.4 }, NOW),
+      'ready: tcp 127.0.0.1:5432 · passed after 830 ms',
+    );
+    assert.strictEqual(
+      probeText({ probe: 'GET http://127.0.0.1:4000/health', ok: false, detail: 'GET /health → 503', at: NOW - 4_000 }, NOW),
+      'health: GET http://127.0.0.1:4000/health · GET /health → 503 · 4s ago',
+    );
   });
 });

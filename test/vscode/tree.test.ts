@@ -74,10 +74,12 @@ describeOnFixture('Procs view', () => {
     assert.match(String(crasher.description), /^failed · code 1 · ↻1$/);
   });
 
-  it('summarises running over total in the status bar', async () => {
+  it('summarises ready over total in the status bar', async () => {
     assert.strictEqual(fixture.api.statusBarText(), '$(pulse) 0/3');
     await vscode.commands.executeCommand('procs.start', 'worker');
     await waitForStatus(fixture.supervisor, 'worker', 'running');
     await waitFor(() => fixture.api.statusBarText() === '$(pulse) 1/3', { message: `status bar 1/3 (is ${fixture.api.statusBarText()})` });
+    // Without a readiness probe, running is ready.
+    assert.strictEqual(fixture.api.statusBarTooltip(), 'Procs: 1 of 3 ready');
   });
 });
