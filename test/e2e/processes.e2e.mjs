@@ -9,18 +9,19 @@ import { treeRowSelector } from './harness/ui.mjs';
 describe('processes: tree, palette restart, status bar', function () {
   this.timeout(120_000);
   const wb = useDemoWorkbench('processes');
-  // The summary item: `$(pulse) n/3`; its aria-label starts with the icon's name.
+  // The summary item: `$(pulse) n/4` (ready of all); its aria-label starts with the icon's name.
   const SUMMARY = '.part.statusbar .statusbar-item[aria-label^="pulse"]';
   const summary = () => wb.page.locator(SUMMARY).first();
   let pids;
 
-  it('tree: Start All shows web, worker and build with live state', async () => {
+  it('tree: Start All shows db, web, worker and build with live state', async () => {
     pids = await wb.step('Start All from the Procs view', () => wb.startAll());
-    await wb.step('web, worker, build are live in the tree; web answers', async () => {
+    await wb.step('db, web, worker, build are live in the tree; web answers', async () => {
       // The worker crashes on purpose now and then: any live state of it is right.
       await wb.waitForTreeItem('worker', /^(running · pid \d+|starting|backoff)/);
       await assertServedBy(wb.webPort, pids.web);
       assert.ok(pidAlive(pids.build), `build pid ${pids.build} is not alive`);
+      assert.ok(pidAlive(pids.db), `db pid ${pids.db} is not alive`);
     });
   });
 
@@ -36,15 +37,15 @@ describe('processes: tree, palette restart, status bar', function () {
     pids.web = web;
   });
 
-  it('status-bar: the summary counts running processes; clicking it offers them', async () => {
-    await wb.step('summary reads n/3', () => wb.waitForText(/^\s*[0-3]\/3$/, { selector: SUMMARY }));
+  it('status-bar: the summary counts ready processes; clicking it offers them', async () => {
+    await wb.step('summary reads n/4', () => wb.waitForText(/^\s*[0-4]\/4$/, { selector: SUMMARY }));
     await wb.step('click the summary: a quick pick of the processes; stop worker', async (page) => {
       await summary().click();
       await wb.pickItem('worker');
       await page.locator('.quick-input-widget input[placeholder^="worker: "]').waitFor(); // the action pick for worker
       await wb.pickItem('Stop');
       await wb.waitForTreeItem('worker', /^stopped\b/);
-      assert.strictEqual((await summary().innerText()).trim(), '2/3');
+      assert.strictEqual((await summary().innerText()).trim(), '3/4');
       assert.strictEqual(await page.locator('.quick-input-widget').isVisible(), false);
     });
   });
@@ -58,11 +59,12 @@ describe('processes: tree, palette restart, status bar', function () {
       const outcome = await eventually('web stops', async () =>
         (await picker.isVisible()) ? 'picker' : /^stopped\b/.test(await page.locator(`${treeRowSelector('web')} .label-description`).innerText()) && 'stopped', { timeout: 20_000 });
       assert.strictEqual(outcome, 'stopped', 'the inline Stop button opened the "Processes to stop" picker instead of stopping web');
-      await wb.waitForText(/^\s*1\/3$/, { selector: SUMMARY });
+      await wb.waitForText(/^\s*2\/4$/, { selector: SUMMARY });
     });
     await eventually(`web pid ${pids.web} gone`, () => !pidAlive(pids.web));
     await eventually(`port ${wb.webPort} free`, () => canBind(wb.webPort));
     assert.strictEqual(await httpGet(wb.webPort), undefined);
     assert.ok(pidAlive(pids.build), 'build was stopped too');
+    assert.ok(pidAlive(pids.db), 'db, which web depends on, was stopped too');
   });
 });

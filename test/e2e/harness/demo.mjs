@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { freePort } from '../../../scripts/lib/proc.mjs';
 import { hideSecondarySideBar, useWorkbench } from './workbench.mjs';
 
-const DEMO_PORT = '"PORT": "3000"';
+// The demo's ports as its .procs.json spells them: web's in its env and probes, db's in the
+// shared env and db's ready probe.
+const DEMO_PORTS = { web: { marker: '"PORT": "3000"', port: '3000' }, db: { marker: '"DB_PORT": "5433"', port: '5433' } };
 
 // Quiet workbench for readable screenshots: no Welcome editor, no Chat (its side bar stays
 // open and empty, see hideSecondarySideBar).
@@ -18,35 +20,61 @@ const WORKSPACE_SETTINGS = {
 };
 
 /**
- * Points the copy's `web` at a free port (3000 may be taken on a CI machine, and scenarios
- * may run side by side) and writes the workspace settings; returns the port.
+ * A port nobody listens on, below Linux's ephemeral range (32768 and up): a probe's connect to a
+ * closed ephemeral port can be given that very port as its own and connect to itself, which a
+ * readiness probe would take for "ready".
  */
-async function prepareDemo(workspace) {
-  const configFile = join(workspace, '.procs.json');
-  const config = readFileSync(configFile, 'utf8');
-  if (!config.includes(DEMO_PORT)) throw new Error(`the demo .procs.json no longer sets ${DEMO_PORT}; update test/e2e/harness/demo.mjs`);
-  const port = await freePort();
-  writeFileSync(configFile, config.replace(DEMO_PORT, `"PORT": "${port}"`));
-  mkdirSync(join(workspace, '.vscode'), { recursive: true });
-  writeFileSync(join(workspace, '.vscode', 'settings.json'), `${JSON.stringify(WORKSPACE_SETTINGS, null, 2)}\n`);
-  return port;
+async function freeLowPort(taken) {
+  for (let tries = 0; tries < 50; tries++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (!taken.includes(port) && (await canBind(port))) return port;
+  }
+  throw new Error('no free port between 20000 and 32000');
 }
 
 /**
- * useWorkbench() on a copy of the demo with `wb.webPort` set, plus the steps every demo
- * scenario starts with: `wb.startAll()` opens the Procs view, clicks its Start All button and
- * waits until web and build run; returns their pids.
+ * Points the copy's web and db at free ports (3000 and 5433 may be taken on a CI machine, and
+ * scenarios may run side by side) and writes the workspace settings; returns the ports.
+ */
+async function prepareDemo(workspace) {
+  const configFile = join(workspace, '.procs.json');
+  let config = readFileSync(configFile, 'utf8');
+  const ports = {};
+  for (const [name, { marker, port }] of Object.entries(DEMO_PORTS)) {
+    if (!config.includes(marker)) throw new Error(`the demo .procs.json no longer sets ${marker}; update test/e2e/harness/demo.mjs`);
+    ports[name] = await freeLowPort(Object.values(ports));
+    config = config.replace(new RegExp(`\\b${port}\\b`, 'g'), String(ports[name]));
+  }
+  writeFileSync(configFile, config);
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), `${JSON.stringify(WORKSPACE_SETTINGS, null, 2)}\n`);
+  return ports;
+}
+
+/**
+ * useWorkbench() on a copy of the demo with `wb.webPort` and `wb.dbPort` set, plus the steps
+ * every demo scenario starts with: `wb.openProcs()` shows the Procs view, `wb.startAll()` also
+ * clicks its Start All button and waits until db, web and build run; returns their pids.
  */
 export function useDemoWorkbench(scenario) {
   const wb = useWorkbench(scenario, {
-    prepare: async (workspace) => (wb.webPort = await prepareDemo(workspace)),
+    prepare: async (workspace) => {
+      const ports = await prepareDemo(workspace);
+      wb.webPort = ports.web;
+      wb.dbPort = ports.db;
+    },
     viewport: { width: 1280, height: 800 },
   });
-  wb.startAll = async () => {
+  wb.openProcs = async () => {
     await hideSecondarySideBar(wb.page);
     await wb.clickView('Procs');
+  };
+  wb.startAll = async () => {
+    await wb.openProcs();
     await wb.clickViewAction('Start All');
-    return { web: await runningPid(wb, 'web'), build: await runningPid(wb, 'build') };
+    // web waits for db, which takes a few seconds to accept connections.
+    const web = await runningPid(wb, 'web', { timeout: 30_000 });
+    return { db: await runningPid(wb, 'db'), web, build: await runningPid(wb, 'build') };
   };
   return wb;
 }
