@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { spokenDelay } from '../process/messages';
 import type { ProbeOptions, ProbeResult } from './probe';
 
@@ -42,3 +43,12 @@ export function attempt(
 export function connectionFailed(label: string, error: NodeJS.ErrnoException): string {
   return error.code === 'ECONNREFUSED' ? `${label} refused` : `${label} failed (${error.code ?? error.name})`;
 }
+
+/**
+ * Linux may hand a connect to a closed port in its ephemeral range that same port as the local
+ * one, and the socket then connects to itself: no server is there, so it counts as refused.
+ */
+export function connectedToItself(socket: Pick<Socket, 'localAddress' | 'localPort' | 'remoteAddress' | 'remotePort'>): boolean {
+  return socket.localPort === socket.remotePort && socket.localAddress === socket.remoteAddress;
+}
+

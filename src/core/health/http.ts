@@ -1,7 +1,7 @@
 import * as https from 'node:https';
 import * as net from 'node:net';
 import type { ProbeTarget } from '../config/types';
-import { attempt, connectionFailed, type Release } from './attempt';
+import { attempt, connectedToItself, connectionFailed, type Release } from './attempt';
 import type { ProbeOptions, ProbeResult } from './probe';
 
 type HttpTarget = Extract<ProbeTarget, { kind: 'http' }>;
@@ -41,7 +41,10 @@ function getPlain(url: URL, label: string, judge: (status: number) => ProbeResul
   const socket = net.connect({ host, port: Number(url.port || 80) });
   let head = '';
   socket.setEncoding('latin1');
-  socket.once('connect', () => socket.write(`GET ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\nConnection: close\r\n\r\n`));
+  socket.once('connect', () => {
+    if (connectedToItself(socket)) return settle({ ok: false, detail: `${label} refused` });
+    socket.write(`GET ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\nConnection: close\r\n\r\n`);
+  });
   socket.on('data', (chunk: string) => {
     head += chunk;
     const end = head.indexOf('\r\n');
