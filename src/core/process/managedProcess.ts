@@ -297,7 +297,10 @@ export class ManagedProcess {
     const mine = (): boolean => this.run === current;
     return {
       ready: (probe) => {
-        if (mine()) this.setState({ status: 'running', reason: current.reason, message: msg.runningMessage(current.run.pid), probe });
+        if (!mine()) return;
+        // A log probe is made ready by a line still in the batch: it is shown before `ready`.
+        this.output.deliver();
+        this.setState({ status: 'running', reason: current.reason, message: msg.runningMessage(current.run.pid), probe });
       },
       checked: (probe) => {
         if (!mine() || this.current.status !== 'running') return;

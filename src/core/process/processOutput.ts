@@ -49,6 +49,11 @@ export class ProcessOutput {
     this.batcher.add(stream, text);
   }
 
+  /** Hands on the lines read so far at once, so a state change that one of them caused comes after it. */
+  deliver(): void {
+    this.batcher.flush();
+  }
+
   /** A line of our own about this process (a log file that cannot be written, a build step), in order with its output. */
   note(stream: OutputStream, text: string): void {
     this.batcher.flush();
