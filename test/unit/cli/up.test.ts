@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { isAlive as pidAlive } from '../../../src/core/process/killTree';
 import { makeTempProject, type TempProject } from '../helpers/tempProject';
-import { runCli, type CliRun } from '../helpers/cliProcess';
+import { runCli, stopCli, type CliRun } from '../helpers/cliProcess';
 import { waitFor } from '../helpers/waitFor';
 
 // Prints its own pid and that of a grandchild, then idles: a small process tree.
@@ -17,12 +17,7 @@ describe('procs up', function () {
   let run: CliRun | undefined;
   beforeEach(() => (project = makeTempProject()));
   afterEach(async () => {
-    // Stop as a user would, escalating like a second Ctrl-C, so a failed test leaves no children behind.
-    if (run && run.child.exitCode === null) {
-      run.child.kill('SIGTERM');
-      run.child.kill('SIGINT');
-      await run.exited;
-    }
+    await stopCli(run);
     run = undefined;
     project.remove();
   });

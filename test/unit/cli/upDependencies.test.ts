@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { runCli, type CliRun } from '../helpers/cliProcess';
+import { runCli, stopCli, type CliRun } from '../helpers/cliProcess';
 import { freePort } from '../helpers/ports';
 import { nodeFixture } from '../helpers/processSpec';
 import { makeTempProject, type TempProject } from '../helpers/tempProject';
@@ -9,11 +9,7 @@ describe('procs up with dependencies', function () {
   let run: CliRun | undefined;
   beforeEach(() => (project = makeTempProject()));
   afterEach(async () => {
-    if (run && run.child.exitCode === null) {
-      run.child.kill('SIGTERM');
-      run.child.kill('SIGINT');
-      await run.exited;
-    }
+    await stopCli(run);
     run = undefined;
     project.remove();
   });

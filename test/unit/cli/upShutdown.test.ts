@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { isAlive } from '../../../src/core/process/killTree';
 import { CONFIG_VAR } from '../../../src/core/process/runMarks';
 import { findByEnvironment } from '../../../src/core/system/procTable';
-import { runCli, type CliRun } from '../helpers/cliProcess';
+import { runCli, stopCli, type CliRun } from '../helpers/cliProcess';
 import { freePort } from '../helpers/ports';
 import { makeTempProject, type TempProject } from '../helpers/tempProject';
 import { waitFor } from '../helpers/waitFor';
@@ -20,13 +20,7 @@ describe('procs up: no orphan, whatever ends it', function () {
     fs.mkdirSync(path.join(project.root, 'pids'));
   });
   afterEach(async () => {
-    for (const run of runs.splice(0)) {
-      if (run.child.exitCode === null && run.child.signalCode === null) {
-        run.child.kill('SIGTERM');
-        run.child.kill('SIGINT');
-        await run.exited;
-      }
-    }
+    for (const run of runs.splice(0)) await stopCli(run);
     // Whatever a failed test left, it carries the config's mark.
     for (const pid of findByEnvironment(`${CONFIG_VAR}=${project.configFile}`)) process.kill(pid, 'SIGKILL');
     project.remove();

@@ -32,3 +32,15 @@ export function runCli(args: string[], cwd: string): CliRun {
       waitFor(() => pattern.test(out), { timeoutMs, message: `${pattern} in output:\n${out}\n${err}` }),
   };
 }
+
+/**
+ * Stops a run still going as a user would, escalating like a second Ctrl-C, so a failed test
+ * leaves no children behind.
+ */
+export async function stopCli(run: CliRun | undefined): Promise<void> {
+  if (!run || run.child.exitCode !== null || run.child.signalCode !== null) return;
+  run.child.kill('SIGTERM');
+  run.child.kill('SIGINT');
+  await run.exited;
+}
+

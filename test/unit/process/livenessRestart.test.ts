@@ -4,28 +4,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LivenessSpec, ProcessSpec, ReadinessSpec } from '../../../src/core/config/types';
 import { isAlive as pidAlive } from '../../../src/core/process/killTree';
-import { ManagedProcess } from '../../../src/core/process/managedProcess';
 import type { ProcessState } from '../../../src/core/process/states';
 import { freePort } from '../helpers/ports';
-import { ProcessProbe } from '../helpers/processProbe';
-import { fixture, makeSpec, nodeFixture } from '../helpers/processSpec';
+import { fixture, nodeFixture } from '../helpers/processSpec';
+import { TimedProcesses } from '../helpers/timedProcesses';
 import { waitFor } from '../helpers/waitFor';
 
-const instance = { name: 'test', index: 1, count: 1, root: '/' };
-
 describe('ManagedProcess liveness (real children, real sockets)', () => {
-  const started: ManagedProcess[] = [];
-  afterEach(async () => {
-    await Promise.all(started.splice(0).map((p) => p.dispose()));
-  });
-
-  function managed(spec: Partial<ProcessSpec>): { probe: ProcessProbe; seenAt: Map<ProcessState, number> } {
-    const process = new ManagedProcess(makeSpec(spec), instance);
-    started.push(process);
-    const seenAt = new Map<ProcessState, number>();
-    process.onDidChangeState(({ current }) => seenAt.set(current, Date.now()));
-    return { probe: new ProcessProbe(process), seenAt };
-  }
+  const processes = new TimedProcesses();
+  afterEach(() => processes.disposeAll());
+  const managed = (spec: Partial<ProcessSpec>) => processes.managed(spec);
 
   const pidsOf = (states: readonly ProcessState[]): Set<number | undefined> =>
     new Set(states.map((s) => s.pid).filter((pid) => pid !== undefined));

@@ -4,13 +4,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ProbeTarget, ProcessSpec, ReadinessSpec } from '../../../src/core/config/types';
 import { isAlive as pidAlive } from '../../../src/core/process/killTree';
-import { ManagedProcess } from '../../../src/core/process/managedProcess';
 import type { ProcessState } from '../../../src/core/process/states';
 import { freePort, isPortFree } from '../helpers/ports';
-import { ProcessProbe } from '../helpers/processProbe';
-import { makeSpec, nodeFixture } from '../helpers/processSpec';
-
-const instance = { name: 'test', index: 1, count: 1, root: '/' };
+import { nodeFixture } from '../helpers/processSpec';
+import type { ProcessProbe } from '../helpers/processProbe';
+import { TimedProcesses } from '../helpers/timedProcesses';
 
 /** A readiness spec with a deadline long enough for a slow machine; the tries themselves are fast. */
 function ready(target: ProbeTarget, overrides: Partial<ReadinessSpec> = {}): ReadinessSpec {
@@ -18,19 +16,9 @@ function ready(target: ProbeTarget, overrides: Partial<ReadinessSpec> = {}): Rea
 }
 
 describe('ManagedProcess readiness probes (real children, real sockets)', () => {
-  const started: ManagedProcess[] = [];
-  afterEach(async () => {
-    await Promise.all(started.splice(0).map((p) => p.dispose()));
-  });
-
-  /** The process, and the moment (our clock) each of its states was reported. */
-  function managed(spec: Partial<ProcessSpec>): { probe: ProcessProbe; seenAt: Map<ProcessState, number> } {
-    const process = new ManagedProcess(makeSpec(spec), instance);
-    started.push(process);
-    const seenAt = new Map<ProcessState, number>();
-    process.onDidChangeState(({ current }) => seenAt.set(current, Date.now()));
-    return { probe: new ProcessProbe(process), seenAt };
-  }
+  const processes = new TimedProcesses();
+  afterEach(() => processes.disposeAll());
+  const managed = (spec: Partial<ProcessSpec>) => processes.managed(spec);
 
   /** The first state with this status. */
   function first(probe: ProcessProbe, status: ProcessState['status']): ProcessState {
