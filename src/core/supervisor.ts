@@ -48,11 +48,12 @@ export class Supervisor {
    */
   readonly outputGate = new OutputGate();
   private graph = new DependencyGraph([]);
-  private readonly dependencies = new DependencyWaits((name) => this.entries.get(name)?.instances ?? [], this.onDidChangeStateProxy());
 
   private readonly stateEmitter = new Emitter<ProcessStateChange>();
   private readonly outputEmitter = new Emitter<OutputBatch>();
   private readonly processesEmitter = new Emitter<void>();
+  /** What waiting processes ask; every state change may answer it. */
+  private readonly dependencies = new DependencyWaits((name) => this.entries.get(name)?.instances ?? [], this.stateEmitter.event);
 
   /** Any process changed state. */
   readonly onDidChangeState: Event<ProcessStateChange> = this.stateEmitter.event;
@@ -62,11 +63,6 @@ export class Supervisor {
   readonly onDidChangeProcesses: Event<void> = this.processesEmitter.event;
 
   constructor(private readonly options: SupervisorOptions = {}) {}
-
-  /** The state event, read late: the emitter is a field initialised after the dependency gate. */
-  private onDidChangeStateProxy(): Event<ProcessStateChange> {
-    return (listener, thisArgs, disposables) => this.stateEmitter.event(listener, thisArgs, disposables);
-  }
 
   /** The last config that was applied. */
   get config(): ProcsConfig | undefined {
