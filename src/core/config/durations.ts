@@ -5,6 +5,7 @@
 
 export const DURATION_PATTERN = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
 export const SIZE_PATTERN = /^(\d+(?:\.\d+)?)(B|KB|MB|GB)$/;
+export const PERCENT_PATTERN = /^(\d+(?:\.\d+)?)%$/;
 
 /** Node keeps a timer's delay in a signed 32-bit count of ms: a longer one overflows and fires after 1 ms. */
 export const MAX_DURATION_MS = 2 ** 31 - 1;
@@ -34,6 +35,13 @@ export function durationLimitProblem(value: unknown): string | undefined {
 /** Bytes for a number of bytes or a string like "512KB", "10MB", "1GB" (1024-based); undefined if neither. */
 export function parseSize(value: unknown): number | undefined {
   return parseWithUnits(value, SIZE_PATTERN, BYTES_PER_UNIT);
+}
+
+/** A percentage for a number or a string like "90%", "150%"; undefined if neither. */
+export function parsePercent(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
+  const match = typeof value === 'string' ? PERCENT_PATTERN.exec(value) : null;
+  return match ? Number(match[1]) : undefined;
 }
 
 function parseWithUnits(value: unknown, pattern: RegExp, factors: Record<string, number>): number | undefined {

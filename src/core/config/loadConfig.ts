@@ -36,5 +36,5 @@ export async function loadConfig(file: string): Promise<ConfigResult> {
 }
 
 function wholeFileProblem(file: string, message: string): ConfigProblem {
-  return { severity: 'error', file, line: 1, column: 1, offset: 0, length: 0, path: '', message };
+  return { severity: 'error', file, line: 1, column: 1, offset: 0, length: 0, path: '', message, kind: 'procs' };
 }

@@ -12,6 +12,7 @@ import { checkEnvValues } from './rules/envValues';
 import { checkGroupNames, checkReservedNames } from './rules/names';
 import { checkPaths } from './rules/paths';
 import { checkProbes } from './rules/probes';
+import { checkResourceLimits } from './rules/resourceLimits';
 import { validateAgainstSchema } from './schemaValidation';
 import { syntaxMessage } from './syntaxMessages';
 import type { ConfigProblem, ConfigResult, ProcessSpec } from './types';
@@ -41,7 +42,7 @@ export function parseConfig(text: string, file: string, files: ConfigFiles): Con
   const locator = new ProblemLocator(body, absFile, tree);
   if (syntaxErrors.length > 0 || !tree) {
     const problems = syntaxErrors.map((e) =>
-      locator.atOffset('error', e.offset, e.length, formatPath(getLocation(body, e.offset).path), syntaxMessage(e.error)),
+      locator.atOffset('error', e.offset, e.length, formatPath(getLocation(body, e.offset).path), syntaxMessage(e.error), 'json'),
     );
     return { config: undefined, problems };
   }
@@ -57,7 +58,7 @@ export function parseConfig(text: string, file: string, files: ConfigFiles): Con
 
   const raw = value as RawConfig;
   // Probes the schema passed may still not compile (a regex) or say two things at once; resolving them would throw.
-  problems.push(...checkProbes(raw, locator));
+  problems.push(...checkProbes(raw, locator), ...checkResourceLimits(raw, locator));
   if (hasErrors(problems)) return { config: undefined, problems: sorted(problems) };
   problems.push(...checkReservedNames(raw, locator), ...checkGroupNames(raw, locator), ...checkEnvValues(raw, locator));
   const envFiles = new EnvFiles(root, files, locator, problems);

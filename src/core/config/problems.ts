@@ -50,10 +50,10 @@ export class ProblemLocator {
     }
   }
 
-  atOffset(severity: ConfigProblem['severity'], offset: number, length: number, path: string, message: string): ConfigProblem {
+  atOffset(severity: ConfigProblem['severity'], offset: number, length: number, path: string, message: string, kind: ConfigProblem['kind'] = 'procs'): ConfigProblem {
     const clamped = Math.min(Math.max(offset, 0), this.text.length);
     const line = this.lineIndex(clamped);
-    return { severity, file: this.file, line: line + 1, column: clamped - this.lineStarts[line] + 1, offset: clamped, length, path, message };
+    return { severity, file: this.file, line: line + 1, column: clamped - this.lineStarts[line] + 1, offset: clamped, length, path, message, kind };
   }
 
   /**

@@ -44,17 +44,21 @@ export interface RawProcess {
   ignore?: string[];
   stop?: { signal?: NodeJS.Signals; timeout?: RawDuration };
   output?: {
+    color?: boolean;
     stripAnsi?: boolean;
     timestamps?: boolean;
     logFile?: string;
     maxLogSize?: number | string;
     keepLogs?: number;
   };
+  stdin?: boolean;
   statusBar?: boolean;
+  limits?: { memory?: number | string; cpu?: number | string; for?: RawDuration };
   ready?: RawReadiness;
   health?: RawLiveness;
   dependsOn?: RawDependencies;
   before?: RawCommand;
+  debug?: boolean;
 }
 
 export interface RawConfig {

@@ -8,6 +8,8 @@ export interface StopOptions {
 }
 
 export interface OutputOptions {
+  /** `color`: the process is told to print colours (FORCE_COLOR=1); text sinks still follow stripAnsi. */
+  color: boolean;
   stripAnsi: boolean;
   timestamps: boolean;
   /** Absolute path, or undefined for no log file. */
@@ -45,6 +47,15 @@ export interface LivenessSpec {
   failures: number;
 }
 
+/** `limits`: the whole tree's use past which the process is restarted on the crash schedule. */
+export interface ResourceLimits {
+  memoryBytes: number | undefined;
+  /** % of one core. */
+  cpuPercent: number | undefined;
+  /** How long CPU may stay above its limit. */
+  forMs: number;
+}
+
 /** What a dependent waits for: ready (probe passed, or spawned without one), spawned, or exited with 0. */
 export type DependencyCondition = 'ready' | 'started' | 'done';
 
@@ -77,12 +88,17 @@ export interface ProcessSpec {
   ignore: string[];
   stop: StopOptions;
   output: OutputOptions;
+  /** `stdin`: the process reads a pipe (a Procs terminal, `procs up --attach`) instead of nothing. */
+  stdin: boolean;
   /** The VS Code face shows this process in its own status bar item. */
   statusBar: boolean;
+  limits: ResourceLimits | undefined;
   ready: ReadinessSpec | undefined;
   health: LivenessSpec | undefined;
   /** Started first, transitively, and waited for. */
   dependsOn: Dependency[];
+  /** Every start opens the Node inspector, and the VS Code face attaches its debugger. */
+  debug: boolean;
   /** `before`: runs to completion (exit 0) in cwd with env before every start but crash restarts. */
   before: string | string[] | undefined;
 }
@@ -108,6 +124,11 @@ export interface ConfigProblem {
   /** JSON path such as `processes.api.restart`; empty for the whole document. */
   path: string;
   message: string;
+  /**
+   * `json`: any JSON reader sees it in the text (a syntax error, a key written twice), so an editor's
+   * own JSON support reports it too; `procs`: what Procs's schema and rules say.
+   */
+  kind: 'json' | 'procs';
 }
 
 export interface ConfigResult {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import schema from '../../../schemas/procs.schema.json';
-import { DURATION_PATTERN, SIZE_PATTERN, durationLimitProblem, parseDuration, parseSize } from '../../../src/core/config/durations';
+import { DURATION_PATTERN, PERCENT_PATTERN, SIZE_PATTERN, durationLimitProblem, parseDuration, parsePercent, parseSize } from '../../../src/core/config/durations';
 
 describe('durations and sizes', () => {
   it('reads durations in ms, s, m, h, with decimals, and plain milliseconds', () => {
@@ -43,5 +43,14 @@ describe('durations and sizes', () => {
   it('uses the same patterns as the schema, so the editor and the parser agree', () => {
     assert.strictEqual(schema.definitions.duration.oneOf[1].pattern, DURATION_PATTERN.source);
     assert.strictEqual(schema.definitions.size.oneOf[1].pattern, SIZE_PATTERN.source);
+    assert.strictEqual(schema.definitions.percentage.oneOf[1].pattern, PERCENT_PATTERN.source);
+  });
+
+  it('parses percentages written with % or as numbers', () => {
+    assert.strictEqual(parsePercent('90%'), 90);
+    assert.strictEqual(parsePercent('150.5%'), 150.5);
+    assert.strictEqual(parsePercent(75), 75);
+    assert.strictEqual(parsePercent('90'), undefined);
+    assert.strictEqual(parsePercent('-5%'), undefined);
   });
 });

@@ -132,5 +132,5 @@ describe('loadConfig', () => {
 
 /** A problem with the file as a whole, at 1:1. */
 function wholeFile(file: string, message: string): ConfigProblem {
-  return { severity: 'error', file, line: 1, column: 1, offset: 0, length: 0, path: '', message };
+  return { severity: 'error', file, line: 1, column: 1, offset: 0, length: 0, path: '', message, kind: 'procs' };
 }

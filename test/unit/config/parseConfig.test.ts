@@ -197,12 +197,15 @@ describe('parseConfig', () => {
             watch: [],
             ignore: [],
             stop: { signal: 'SIGTERM', timeoutMs: 5000 },
-            output: { stripAnsi: true, timestamps: false, logFile: undefined, maxLogSizeBytes: 10 * 1024 * 1024, keepLogs: 3 },
+            output: { color: false, stripAnsi: true, timestamps: false, logFile: undefined, maxLogSizeBytes: 10 * 1024 * 1024, keepLogs: 3 },
+            stdin: false,
             statusBar: false,
+            limits: undefined,
             ready: undefined,
             health: undefined,
             dependsOn: [],
             before: undefined,
+            debug: false,
           },
         ],
       });
@@ -225,7 +228,8 @@ describe('parseConfig', () => {
             watch: ['src/**'],
             ignore: ['**/*.test.ts'],
             stop: { signal: 'SIGINT', timeout: 250 },
-            output: { stripAnsi: false, timestamps: true, logFile: 'logs/api.log', maxLogSize: '512KB', keepLogs: 0 },
+            output: { color: true, stripAnsi: false, timestamps: true, logFile: 'logs/api.log', maxLogSize: '512KB', keepLogs: 0 },
+            stdin: true,
             statusBar: true,
           },
         },
@@ -239,6 +243,7 @@ describe('parseConfig', () => {
       assert.deepStrictEqual([spec.backoffMs, spec.resetAfterMs, spec.maxRestarts], [[], 1500, 4]);
       assert.deepStrictEqual(spec.stop, { signal: 'SIGINT', timeoutMs: 250 });
       assert.deepStrictEqual(spec.output, {
+        color: true,
         stripAnsi: false,
         timestamps: true,
         logFile: path.join(ROOT, 'services/api/logs/api.log'),
@@ -246,6 +251,7 @@ describe('parseConfig', () => {
         keepLogs: 0,
       });
       assert.strictEqual(spec.statusBar, true);
+      assert.strictEqual(spec.stdin, true);
     });
 
     it('merges env in order: top envFile, top env, process envFile, process env; numbers and booleans become strings', () => {

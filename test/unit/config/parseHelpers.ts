@@ -1,7 +1,8 @@
+import * as assert from 'assert';
 import * as path from 'path';
 import type { ConfigFiles } from '../../../src/core/config/configFiles';
 import { parseConfig } from '../../../src/core/config/parseConfig';
-import type { ConfigProblem, ConfigResult } from '../../../src/core/config/types';
+import type { ConfigProblem, ConfigResult, ProcessSpec } from '../../../src/core/config/types';
 import type { PathKind } from '../../../src/core/isDirectory';
 
 export const ROOT = path.resolve('/work/project');
@@ -34,4 +35,17 @@ export function marks(text: string): Array<[string, string, string]> {
 export function brief(problem: ConfigProblem): Pick<ConfigProblem, 'severity' | 'line' | 'column' | 'path' | 'message'> {
   const { severity, line, column, path: jsonPath, message } = problem;
   return { severity, line, column, path: jsonPath, message };
+}
+
+/** The one process of a config whose `api` entry has these extra fields; the config must have no problem. */
+export function resolvedApi(fields: object): ProcessSpec {
+  const result = parse(JSON.stringify({ processes: { api: { command: 'x', ...fields } } }));
+  assert.deepStrictEqual(result.problems, []);
+  assert.ok(result.config);
+  return result.config.processes[0];
+}
+
+/** What `marks` gives for a config whose `name` entry has these extra fields. */
+export function problemsOfProcess(fields: object, name = 'api'): Array<[string, string, string]> {
+  return marks(JSON.stringify({ processes: { [name]: { command: 'x', ...fields } } }));
 }

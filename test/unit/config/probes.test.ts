@@ -1,21 +1,10 @@
 import * as assert from 'assert';
 import schema from '../../../schemas/procs.schema.json';
 import { parseDuration } from '../../../src/core/config/durations';
-import type { ProcessSpec } from '../../../src/core/config/types';
-import { brief, marks, parse } from './parseHelpers';
-
-/** The one process of a config whose `api` entry has these extra fields. */
-function resolved(fields: object): ProcessSpec {
-  const result = parse(JSON.stringify({ processes: { api: { command: 'x', ...fields } } }));
-  assert.deepStrictEqual(result.problems, []);
-  assert.ok(result.config);
-  return result.config.processes[0];
-}
+import { brief, parse, problemsOfProcess, resolvedApi as resolved } from './parseHelpers';
 
 /** What `marks` gives for a config whose `db` entry has these extra fields. */
-function problemsOf(fields: object): Array<[string, string, string]> {
-  return marks(JSON.stringify({ processes: { db: { command: 'x', ...fields } } }));
-}
+const problemsOf = (fields: object): Array<[string, string, string]> => problemsOfProcess(fields, 'db');
 
 describe('config probes', () => {
   describe('resolving', () => {

@@ -23,7 +23,7 @@ export function checkDuplicateKeys(tree: Node, locator: ProblemLocator): ConfigP
       const name = String(key.value);
       const keySegments = [...segments, name];
       if (seen.has(name)) {
-        problems.push(locator.atOffset('warning', key.offset, key.length, formatPath(keySegments), duplicateMessage(keySegments)));
+        problems.push(locator.atOffset('warning', key.offset, key.length, formatPath(keySegments), duplicateMessage(keySegments), 'json'));
       }
       seen.add(name);
       if (value) pending.push({ node: value, segments: keySegments });
