@@ -14,9 +14,16 @@ export interface ProcInfo {
   startTicks: number;
   /** A leader shows Z while its other threads still exit and still hold its files (sockets, pipes). */
   threads: number;
+  /** User + system CPU time so far, in clock ticks (`TICKS_PER_SECOND` a second). */
+  cpuTicks: number;
+  /** Resident memory in bytes. */
+  rssBytes: number;
 }
 
 export const HAS_PROC = fs.existsSync('/proc/self/stat');
+const { pageSize: PAGE_SIZE, ticksPerSecond } = systemUnits();
+/** Clock ticks a second, the unit of `cpuTicks` and `startTicks` (USER_HZ, 100 nearly everywhere). */
+export const TICKS_PER_SECOND = ticksPerSecond;
 // Linux lists each thread's children in procfs: walking them reads a few files along the tree
 // instead of every process on the machine, which keeps a restart's reaction time short.
 const HAS_CHILDREN_FILES = fs.existsSync(`/proc/self/task/${process.pid}/children`);
@@ -31,9 +38,31 @@ export function parseStat(pid: number, text: string): ProcInfo | undefined {
     state: fields[0],
     ppid: Number(fields[1]),
     pgid: Number(fields[2]),
+    cpuTicks: Number(fields[11]) + Number(fields[12]),
     threads: Number(fields[17]),
     startTicks: Number(fields[19]),
+    rssBytes: Number(fields[21]) * PAGE_SIZE,
   };
+}
+
+/**
+ * The page size and USER_HZ, from the auxiliary vector the kernel hands every process (AT_PAGESZ 6,
+ * AT_CLKTCK 17): exact, and without running `getconf`. 64-bit little-endian entries; else the usual values.
+ */
+function systemUnits(): { pageSize: number; ticksPerSecond: number } {
+  const units = { pageSize: 4096, ticksPerSecond: 100 };
+  try {
+    const auxv = fs.readFileSync('/proc/self/auxv');
+    for (let at = 0; at + 16 <= auxv.length; at += 16) {
+      const key = Number(auxv.readBigUInt64LE(at));
+      const value = Number(auxv.readBigUInt64LE(at + 8));
+      if (key === 6 && value > 0) units.pageSize = value;
+      if (key === 17 && value > 0) units.ticksPerSecond = value;
+    }
+  } catch {
+    // no /proc: the `ps` fallback reports its own units
+  }
+  return units;
 }
 
 /** Dead and holding nothing: a zombie whose last thread has exited, so its files are closed too. */
@@ -68,16 +97,32 @@ export async function readTable(): Promise<ProcInfo[]> {
 
 function readPs(): Promise<ProcInfo[]> {
   return new Promise((resolve) => {
-    execFile('ps', ['-A', '-o', 'pid=,ppid=,pgid=,stat='], (error, stdout) => {
+    execFile('ps', ['-A', '-o', 'pid=,ppid=,pgid=,stat=,rss=,time='], (error, stdout) => {
       if (error) return resolve([]);
       const rows = stdout.split('\n').map((line) => line.trim().split(/\s+/));
       resolve(
         rows
-          .filter((r) => r.length === 4)
-          .map(([pid, ppid, pgid, stat]) => ({ pid: Number(pid), ppid: Number(ppid), pgid: Number(pgid), state: stat[0], startTicks: 0, threads: 1 })),
+          .filter((r) => r.length === 6)
+          .map(([pid, ppid, pgid, stat, rssKb, time]) => ({
+            pid: Number(pid),
+            ppid: Number(ppid),
+            pgid: Number(pgid),
+            state: stat[0],
+            startTicks: 0,
+            threads: 1,
+            cpuTicks: Math.round(psSeconds(time) * TICKS_PER_SECOND),
+            rssBytes: Number(rssKb) * 1024,
+          })),
       );
     });
   });
+}
+
+/** `ps` CPU time: `[[dd-]hh:]mm:ss[.cc]`. */
+function psSeconds(time: string): number {
+  const [days, clock] = time.includes('-') ? time.split('-') : ['0', time];
+  const seconds = clock.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+  return Number(days) * 86_400 + (Number.isFinite(seconds) ? seconds : 0);
 }
 
 /** Children of every thread: a child forked by another thread is listed under that thread. */
@@ -170,4 +215,78 @@ export function parseEnviron(environ: Buffer): Map<string, string> {
     if (eq > 0) vars.set(entry.slice(0, eq), entry.slice(eq + 1));
   }
   return vars;
+}
+
+/** A live process and every descendant, root first; empty once the root is gone. */
+export async function readTree(root: number): Promise<ProcInfo[]> {
+  const info = HAS_PROC ? readStat(root) : undefined;
+  if (HAS_PROC && (!info || isDead(info))) return [];
+  const walked = walkDescendants([root]);
+  if (info && walked) return [info, ...walked];
+  const table = await readTable();
+  const self = table.find((proc) => proc.pid === root);
+  return self ? [self, ...descendantsInTable(root, table)] : [];
+}
+
+/** What names a process to a person and, with the start, for its whole life: a reused pid differs in both. */
+export interface ProcIdentity {
+  pid: number;
+  /** The command line as one line, arguments joined by spaces. */
+  command: string;
+  /** Epoch ms of the start, to the kernel's tick on Linux, to the second from `ps`. */
+  startedAt: number;
+}
+
+/** Who a pid is now, or undefined (gone, another user's and unreadable, a zombie). */
+export async function readIdentity(pid: number): Promise<ProcIdentity | undefined> {
+  if (!HAS_PROC) return psIdentity(pid);
+  const info = readStat(pid);
+  if (!info || isDead(info)) return undefined;
+  let words: string[];
+  try {
+    words = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return undefined;
+  }
+  // A kernel thread has no command line; its name in the stat line is all there is.
+  const command = words.length > 0 ? words.join(' ') : `[${readComm(pid)}]`;
+  return { pid, command, startedAt: bootTimeMs() + (info.startTicks * 1000) / TICKS_PER_SECOND };
+}
+
+function readComm(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '?';
+  }
+}
+
+let bootMs: number | undefined;
+/** `btime` of /proc/stat: start ticks count from it. Read once: it does not change while the machine runs. */
+function bootTimeMs(): number {
+  if (bootMs === undefined) {
+    const line = /^btime (\d+)$/m.exec(fs.readFileSync('/proc/stat', 'utf8'));
+    bootMs = line ? Number(line[1]) * 1000 : 0;
+  }
+  return bootMs;
+}
+
+function psIdentity(pid: number): Promise<ProcIdentity | undefined> {
+  return new Promise((resolve) => {
+    execFile('ps', ['-o', 'lstart=,args=', '-p', String(pid)], (error, stdout) => {
+      // `lstart` is five words: `Mon Jan  5 10:00:00 2026`.
+      const match = /^\s*(\S+\s+\S+\s+\d+\s+[\d:]+\s+\d+)\s+(.*)$/.exec(stdout);
+      const startedAt = match ? Date.parse(match[1]) : NaN;
+      resolve(error || !match || Number.isNaN(startedAt) ? undefined : { pid, command: match[2].trim(), startedAt });
+    });
+  });
+}
+
+/** The working directory of a process, or undefined (gone, another user's, no /proc). */
+export function readCwd(pid: number): string | undefined {
+  try {
+    return fs.readlinkSync(`/proc/${pid}/cwd`);
+  } catch {
+    return undefined;
+  }
 }

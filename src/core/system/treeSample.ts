@@ -1,0 +1,110 @@
+import { listeningByPid, uniquePorts, type ListeningSocket } from './ports';
+import { readIdentity, readTree, TICKS_PER_SECOND, type ProcIdentity, type ProcInfo } from './procTable';
+
+/** What one instance's process tree costs and holds at one moment. */
+export interface ResourceSample {
+  /** Instance name (`api`, `api#2`). */
+  name: string;
+  /** The run's root pid (the spawned process). */
+  pid: number;
+  /** Epoch ms of the reading. */
+  at: number;
+  /** Summed over the tree, in % of one core since the previous reading; undefined on a run's first. */
+  cpuPercent: number | undefined;
+  /** Resident memory summed over the tree. */
+  rssBytes: number;
+  /** Listening TCP ports of the whole tree, each once, lowest first. */
+  ports: ListeningSocket[];
+  /** Processes in the tree, the root included. */
+  processCount: number;
+  /**
+   * Where a wrapper remains (npm, a shell script): the process doing the work, the deepest one
+   * holding a listening port, else the busiest. Undefined when the root is the only process.
+   */
+  worker: ProcIdentity | undefined;
+}
+
+/** The reads a sample takes, as a seam: a test counts them to prove nothing is read while nobody looks. */
+export interface ProcReader {
+  tree(root: number): Promise<ProcInfo[]>;
+  listening(pids: readonly number[]): Promise<Map<number, ListeningSocket[]>>;
+  identity(pid: number): Promise<ProcIdentity | undefined>;
+}
+
+export const procReader: ProcReader = { tree: readTree, listening: listeningByPid, identity: readIdentity };
+
+/** CPU ticks of each process at a reading, keyed by `pid:startTicks` so a reused pid is never mistaken for the old one. */
+export interface TreeTicks {
+  at: number;
+  ticks: Map<string, number>;
+}
+
+export interface TreeReading {
+  sample: ResourceSample;
+  ticks: TreeTicks;
+}
+
+/**
+ * One tree's sample from its processes (root first) and the listening sockets of every sampled
+ * process (read once for all trees: the kernel's socket tables cost milliseconds a read).
+ */
+export async function sampleOfTree(
+  reader: ProcReader,
+  name: string,
+  tree: readonly ProcInfo[],
+  allListening: ReadonlyMap<number, ListeningSocket[]>,
+  at: number,
+  before: TreeTicks | undefined,
+): Promise<TreeReading> {
+  const root = tree[0].pid;
+  const listening = new Map(tree.flatMap((proc) => (allListening.has(proc.pid) ? [[proc.pid, allListening.get(proc.pid) ?? []] as const] : [])));
+  const ticks = new Map(tree.map((proc) => [keyOf(proc), proc.cpuTicks]));
+  // Only processes seen both times count: one that started since has no baseline, one that ended no reading.
+  const busy = new Map(tree.map((proc) => [proc.pid, Math.max(0, proc.cpuTicks - (before?.ticks.get(keyOf(proc)) ?? proc.cpuTicks))]));
+  const elapsedMs = before ? at - before.at : 0;
+  const spentMs = ([...busy.values()].reduce((sum, value) => sum + value, 0) * 1000) / TICKS_PER_SECOND;
+  const workerPid = tree.length > 1 ? workerOf(tree, listening, busy) : undefined;
+  const worker = workerPid === undefined || workerPid === root ? undefined : await reader.identity(workerPid);
+  const sample: ResourceSample = {
+    name,
+    pid: root,
+    at,
+    cpuPercent: before && elapsedMs > 0 ? (spentMs / elapsedMs) * 100 : undefined,
+    rssBytes: tree.reduce((sum, proc) => sum + proc.rssBytes, 0),
+    ports: uniquePorts([...listening.values()].flat()),
+    processCount: tree.length,
+    worker,
+  };
+  return { sample, ticks: { at, ticks } };
+}
+
+function keyOf(proc: ProcInfo): string {
+  return `${proc.pid}:${proc.startTicks}`;
+}
+
+/** The deepest process holding a listening port, else the one that used the most CPU since the last reading, else the deepest. */
+function workerOf(tree: readonly ProcInfo[], listening: Map<number, ListeningSocket[]>, busy: Map<number, number>): number {
+  const depth = depthsOf(tree);
+  const deepestFirst = [...tree].sort((a, b) => (depth.get(b.pid) ?? 0) - (depth.get(a.pid) ?? 0));
+  const listener = deepestFirst.find((proc) => listening.has(proc.pid));
+  if (listener) return listener.pid;
+  const busiest = deepestFirst.reduce((best, proc) => ((busy.get(proc.pid) ?? 0) > (busy.get(best.pid) ?? 0) ? proc : best));
+  return (busy.get(busiest.pid) ?? 0) > 0 ? busiest.pid : deepestFirst[0].pid;
+}
+
+/** Depth of each process below the root (the first entry), over the ppid links. */
+function depthsOf(tree: readonly ProcInfo[]): Map<number, number> {
+  const parent = new Map(tree.map((proc) => [proc.pid, proc.ppid]));
+  const depth = new Map<number, number>();
+  const measure = (pid: number, seen = 0): number => {
+    const known = depth.get(pid);
+    if (known !== undefined) return known;
+    const up = parent.get(pid);
+    // A pid without a parent in the tree is the root; `seen` guards against a cycle from a torn read.
+    const value = up === undefined || !parent.has(up) || seen > tree.length ? 0 : measure(up, seen + 1) + 1;
+    depth.set(pid, value);
+    return value;
+  };
+  for (const proc of tree) measure(proc.pid);
+  return depth;
+}

@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import { loadConfig } from '../../../src/core/config/loadConfig';
+import { isAlive } from '../../../src/core/process/killTree';
+import type { ProcessState } from '../../../src/core/process/states';
+import { Supervisor } from '../../../src/core/supervisor';
+import { addressInUse, findPortConflict, shortCommand, stopHolder } from '../../../src/core/system/portHolder';
+import { FixtureChild } from '../health/fixtureChild';
+import { freePort } from '../helpers/ports';
+import { fixture } from '../helpers/processSpec';
+import { makeTempProject, type TempProject } from '../helpers/tempProject';
+import { waitFor } from '../helpers/waitFor';
+
+describe('port conflicts: who holds the port a process needs', function () {
+  let project: TempProject;
+  let supervisor: Supervisor;
+  const states: ProcessState[] = [];
+  let port: number;
+  let squatterPid: number;
+
+  beforeEach(async () => {
+    project = makeTempProject();
+    states.length = 0;
+    supervisor = new Supervisor();
+    supervisor.onDidChangeState(({ current }) => states.push(current));
+    port = await freePort();
+    const squatter = new FixtureChild('squatter.js', [port]);
+    squatterPid = Number((await squatter.waitForLine(/^squatting (\d+)$/))[1]);
+  });
+  afterEach(async () => {
+    await supervisor.dispose();
+    await FixtureChild.stopAll();
+    project.remove();
+  });
+
+  const start = async (processes: unknown) => {
+    project.writeConfig({ processes });
+    await supervisor.apply(await loadConfig(project.configFile));
+    await supervisor.up();
+  };
+  const portState = () => waitFor(() => states.some((s) => s.reason === 'port' && s.status === 'backoff'), { message: 'a port conflict' }).then(() => states.find((s) => s.reason === 'port') as ProcessState);
+
+  it('a run that says EADDRINUSE names the squatter: pid and command line', async () => {
+    const listen = `require('net').createServer().listen(${port}, '127.0.0.1')`;
+    await start({ web: { command: ['node', '-e', listen], backoff: ['10s'] } });
+    const state = await portState();
+    assert.equal(state.conflict?.port, port);
+    assert.equal(state.conflict?.holder?.pid, squatterPid);
+    assert.match(state.conflict?.holder?.command ?? '', new RegExp(`squatter\\.js ${port}$`));
+    assert.equal(state.conflict?.procs, undefined, 'the squatter is not one of Procs\' own');
+    assert.match(state.message, new RegExp(`port ${port} is held by pid ${squatterPid} \\(.*squatter\\.js ${port}, started just now\\), not by Procs`));
+  });
+
+  it('a ready.tcp port taken before the spawn is found before anything is spawned', async () => {
+    await start({ db: { command: ['node', fixture('ready-server.js'), String(port)], ready: { tcp: port }, backoff: ['10s'] } });
+    const state = await portState();
+    assert.equal(state.conflict?.holder?.pid, squatterPid);
+    assert.ok(!states.some((s) => s.pid !== undefined), 'nothing was spawned');
+  });
+
+  it('names a holder that Procs started as one of its own', async () => {
+    const other = makeTempProject();
+    const owner = new Supervisor();
+    try {
+      const second = await freePort();
+      other.writeConfig({ processes: { api: { command: ['node', fixture('ready-server.js'), String(second)], ready: { tcp: second } } } });
+      await owner.apply(await loadConfig(other.configFile));
+      await owner.up();
+      await waitFor(() => owner.get('api')?.state.status === 'running', { message: 'api listening' });
+      const conflict = await findPortConflict(second);
+      assert.deepEqual(conflict?.procs, { name: 'api', configFile: other.configFile });
+    } finally {
+      await owner.dispose();
+      other.remove();
+    }
+  });
+
+  it('Stop It refuses a pid whose start time changed, and stops the one the user was shown', async () => {
+    const conflict = await findPortConflict(port);
+    assert.ok(conflict?.holder);
+    const refused = await stopHolder({ ...conflict.holder, startedAt: conflict.holder.startedAt - 1000 });
+    assert.equal(refused.ok, false);
+    assert.ok(isAlive(squatterPid), 'a changed identity is never signalled');
+    assert.deepEqual(await stopHolder(conflict.holder), { ok: true });
+    assert.ok(!isAlive(squatterPid));
+  });
+
+  it('regression: a long command line hides the script name in the conflict message', () => {
+    const deep = `/check/work/main/out/test/fixtures/a/much/deeper/folder/squatter.js ${port}`;
+    const shown = shortCommand(`/root/.cache/node-v24/bin/node ${deep}`);
+    assert.ok(shown.length <= 60, shown);
+    assert.ok(shown.startsWith('node …'), shown);
+    assert.ok(shown.endsWith(`/squatter.js ${port}`), shown);
+    assert.equal(shortCommand('/usr/bin/python3 -m http.server 8000'), 'python3 -m http.server 8000');
+  });
+
+  it('reads the port from the words servers use', () => {
+    assert.deepEqual(addressInUse('Error: listen EADDRINUSE: address already in use :::3000'), { port: 3000 });
+    assert.deepEqual(addressInUse('listen tcp 127.0.0.1:8080: bind: address already in use'), { port: 8080 });
+    assert.deepEqual(addressInUse('OSError: [Errno 98] Address already in use'), { port: undefined });
+    assert.equal(addressInUse('listening on :3000'), undefined);
+  });
+});

@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadConfig } from '../../../src/core/config/loadConfig';
+import { Supervisor } from '../../../src/core/supervisor';
+import { procReader, type ProcReader, type ResourceSample } from '../../../src/core/system/treeSample';
+import { FakeClock } from '../helpers/fakeClock';
+import { freePort } from '../helpers/ports';
+import { nodeFixture } from '../helpers/processSpec';
+import { makeTempProject, type TempProject } from '../helpers/tempProject';
+import { waitFor } from '../helpers/waitFor';
+
+const MB = 1024 ** 2;
+
+/** The real reads, counted: the seam that proves nothing is read while nobody looks. */
+function countingReader(): { reader: ProcReader; reads: () => number } {
+  let reads = 0;
+  return {
+    reads: () => reads,
+    reader: {
+      tree: (root) => (reads++, procReader.tree(root)),
+      listening: (pids) => procReader.listening(pids),
+      identity: (pid) => procReader.identity(pid),
+    },
+  };
+}
+
+describe('resource sampling of real process trees', function () {
+  let project: TempProject;
+  let supervisor: Supervisor;
+  const samples: ResourceSample[] = [];
+
+  beforeEach(() => {
+    project = makeTempProject();
+    samples.length = 0;
+  });
+  afterEach(async () => {
+    await supervisor.dispose();
+    project.remove();
+  });
+
+  const start = async (processes: unknown, options: ConstructorParameters<typeof Supervisor>[0] = { resources: { intervalMs: 100 } }) => {
+    supervisor = new Supervisor(options);
+    supervisor.resources.onDidSample((batch) => samples.push(...batch));
+    project.writeConfig({ processes });
+    await supervisor.apply(await loadConfig(project.configFile));
+    await supervisor.up();
+  };
+  const sampleOf = (test: (sample: ResourceSample) => boolean, message: string) =>
+    waitFor(() => samples.some(test), { timeoutMs: 15_000, message }).then(() => samples.find(test) as ResourceSample);
+
+  it('sums memory over the whole tree and names the child doing the work', async () => {
+    await start({ mem: { command: nodeFixture('memory-child.js', 80) } });
+    const watching = supervisor.resources.watch();
+    const sample = await sampleOf((s) => s.processCount === 2 && s.rssBytes > 80 * MB, 'a tree of two holding 80 MB');
+    assert.equal(sample.pid, supervisor.get('mem')?.state.pid);
+    assert.ok(sample.worker && sample.worker.pid !== sample.pid, 'the worker is the child, not the wrapper');
+    assert.match(sample.worker.command, /memory-child\.js 80 --child$/);
+    watching.dispose();
+  });
+
+  it('reads the table only while someone watches or a limit needs it', async () => {
+    const clock = new FakeClock();
+    const counted = countingReader();
+    await start({ idle: { command: nodeFixture('memory-child.js', 1) } }, { processDeps: { clock }, resources: { reader: counted.reader, intervalMs: 2000 } });
+    await waitFor(() => supervisor.get('idle')?.state.status === 'running', { message: 'running' });
+    clock.advance(60_000);
+    assert.equal(counted.reads(), 0, 'nothing read while nobody looks');
+    assert.equal(clock.pending, 0, 'and no timer set');
+
+    const watching = supervisor.resources.watch();
+    clock.advance(0);
+    await waitFor(() => samples.length === 1, { message: 'the first sample' });
+    clock.advance(2000);
+    await waitFor(() => samples.length === 2, { message: 'the second sample' });
+    watching.dispose();
+    const readsWhenHidden = counted.reads();
+    clock.advance(60_000);
+    assert.equal(counted.reads(), readsWhenHidden, 'no reads once the last watcher left');
+    assert.equal(clock.pending, 0);
+  });
+
+  it('finds ports of the tree and updates them when the server opens a second one', async () => {
+    const [first, second] = [await freePort(), await freePort()];
+    const trigger = path.join(project.root, 'open-second');
+    await start({ web: { command: nodeFixture('two-port-server.js', first, second, trigger) } });
+    const watching = supervisor.resources.watch();
+    const firstOnly = await sampleOf((s) => s.ports.length > 0, 'a port');
+    assert.deepEqual(firstOnly.ports.map((p) => p.port), [first]);
+    fs.writeFileSync(trigger, '');
+    const both = await sampleOf((s) => s.ports.length === 2, 'both ports');
+    assert.deepEqual(both.ports.map((p) => p.port), [first, second].sort((a, b) => a - b));
+    assert.deepEqual(both.ports.map((p) => p.family), [first, second].sort((a, b) => a - b).map((p) => (p === first ? 4 : 6)));
+    watching.dispose();
+  });
+});
