@@ -14,3 +14,11 @@ export function delayFor(scheduleMs: readonly number[], attempt: number): number
 export function consecutiveAfterRun(consecutive: number, runMs: number, resetAfterMs: number): number {
   return runMs >= resetAfterMs ? 0 : consecutive;
 }
+
+/** How long a run that follows a crash must stay up to count as running well again (10 s, or resetAfter if shorter). */
+export function settledAfterMs(resetAfterMs: number): number {
+  return Math.min(SETTLED_AFTER_MS, resetAfterMs);
+}
+
+/** Long enough to outlast the quick crashes of a loop, short enough that a fixed process stops warning soon. */
+const SETTLED_AFTER_MS = 10_000;

@@ -3,7 +3,7 @@ import type { ProcessStateChange } from './states';
 
 /**
  * The lifecycle line a state change deserves in a process's output (`started · pid 4711`,
- * `exited with code 1 · restarting in 500 ms`), or undefined for steps too small to mention.
+ * `exited with code 1 · restarting in 0.5 s`), or undefined for steps too small to mention.
  * Both faces print these, so they read the same in a terminal and in VS Code.
  */
 export function lifecycleText({ previous, current }: ProcessStateChange): string | undefined {
@@ -24,8 +24,7 @@ export function lifecycleText({ previous, current }: ProcessStateChange): string
       // The engine's message already says why the run ended, spawn errors included.
       return current.message;
     case 'stopped':
-      // Clearing a process that had already ended is not news; stopping a live or waiting one is.
-      return previous.status === 'exited' || previous.status === 'failed' ? undefined : current.message;
+      return current.message;
     case 'disabled':
       return 'disabled';
     case 'waiting':

@@ -5,14 +5,16 @@ export const MAX_LINE_BYTES = 64 * 1024;
 /** Appended to every piece of a cut line, so readers can tell it continues. */
 export const LINE_CUT_MARKER = ` … [line cut at ${MAX_LINE_BYTES} bytes]`;
 
-/**
- * Turns a byte stream into whole lines without their terminators.
- * LF, CRLF and a lone CR each end a line (progress bars redraw with CR).
- */
 // A UTF-16 unit is at most 3 UTF-8 bytes (a surrogate pair is 4 bytes for 2 units),
 // so a line this short cannot pass the cap and needs no byte count.
 const SAFE_CHARS = Math.floor(MAX_LINE_BYTES / 3);
 
+/**
+ * Turns a byte stream into whole lines, handed on as blocks: each chunk's complete lines as one
+ * string, every line ended by "\n". LF, CRLF and a lone CR each end a line (progress bars redraw
+ * with CR). A run of short LF-ended lines is passed on as a slice of the chunk, with no string per
+ * line: that is what keeps a flood cheap.
+ */
 export class LineSplitter {
   // StringDecoder holds back the bytes of a UTF-8 character split across chunks.
   private readonly decoder = new StringDecoder('utf8');
@@ -20,11 +22,15 @@ export class LineSplitter {
   private partialBytes = 0;
   // A CR was the last character seen: an LF right after it belongs to the same line end.
   private afterCr = false;
+  /** The block being built: pieces of whole lines, each ended by "\n". */
+  private pieces: string[] = [];
+  private lineCount = 0;
 
-  constructor(private readonly onLine: (text: string) => void) {}
+  constructor(private readonly onBlock: (text: string, lineCount: number) => void) {}
 
   push(chunk: Buffer | string): void {
     this.scan(typeof chunk === 'string' ? chunk : this.decoder.write(chunk));
+    this.deliver();
   }
 
   /** Hands on the last unterminated line; call when the stream has ended. */
@@ -32,6 +38,7 @@ export class LineSplitter {
     this.scan(this.decoder.end());
     if (this.partialBytes > 0) this.emit();
     this.afterCr = false;
+    this.deliver();
   }
 
   private scan(text: string): void {
@@ -40,6 +47,8 @@ export class LineSplitter {
       if (text.charCodeAt(0) === 10) start = 1;
       this.afterCr = false;
     }
+    // text.slice(runStart, start) is a run of whole short LF-ended lines, already counted.
+    let runStart = start;
     // indexOf beats a regex per line; a CR is rare, so its position is looked up again only once passed.
     let nextCr = text.indexOf('\r', start);
     for (;;) {
@@ -47,10 +56,15 @@ export class LineSplitter {
       const nextLf = text.indexOf('\n', start);
       const end = nextCr !== -1 && (nextLf === -1 || nextCr < nextLf) ? nextCr : nextLf;
       if (end === -1) break;
-      if (this.partial.length === 0 && end - start <= SAFE_CHARS) {
-        // Fast path for the common short line: no concatenation, no byte count.
-        this.onLine(text.slice(start, end));
-      } else {
+      const short = this.partial.length === 0 && end - start <= SAFE_CHARS;
+      if (short && end === nextLf) {
+        this.lineCount++;
+        start = end + 1;
+        continue;
+      }
+      this.closeRun(text, runStart, start);
+      if (short) this.addLine(text.slice(start, end));
+      else {
         this.append(text.slice(start, end));
         this.emit();
       }
@@ -59,8 +73,28 @@ export class LineSplitter {
         if (start === text.length) this.afterCr = true;
         else if (text.charCodeAt(start) === 10) start++;
       }
+      runStart = start;
     }
+    this.closeRun(text, runStart, start);
     this.append(text.slice(start));
+  }
+
+  private closeRun(text: string, runStart: number, runEnd: number): void {
+    if (runEnd > runStart) this.pieces.push(runStart === 0 && runEnd === text.length ? text : text.slice(runStart, runEnd));
+  }
+
+  private addLine(line: string): void {
+    this.pieces.push(`${line}\n`);
+    this.lineCount++;
+  }
+
+  private deliver(): void {
+    if (this.lineCount === 0) return;
+    const text = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
+    const lineCount = this.lineCount;
+    this.pieces = [];
+    this.lineCount = 0;
+    this.onBlock(text, lineCount);
   }
 
   private append(piece: string): void {
@@ -75,7 +109,7 @@ export class LineSplitter {
     const bytes = Buffer.from(this.partial, 'utf8');
     let end = MAX_LINE_BYTES;
     while (end > 0 && (bytes[end] & 0xc0) === 0x80) end--;
-    this.onLine(bytes.subarray(0, end).toString('utf8') + LINE_CUT_MARKER);
+    this.addLine(bytes.subarray(0, end).toString('utf8') + LINE_CUT_MARKER);
     this.partial = bytes.subarray(end).toString('utf8');
     this.partialBytes = bytes.length - end;
   }
@@ -84,6 +118,6 @@ export class LineSplitter {
     const line = this.partial;
     this.partial = '';
     this.partialBytes = 0;
-    this.onLine(line);
+    this.addLine(line);
   }
 }

@@ -3,8 +3,8 @@ import * as path from 'path';
 import type { OutputOptions } from '../config/types';
 import type { Disposable } from '../events';
 import type { OutputGate } from './outputGate';
-import { formatLine } from './outputFormat';
-import type { OutputLine } from './outputTypes';
+import { formatBlocks } from './outputFormat';
+import type { OutputBlock } from './outputTypes';
 
 export interface LogFileOptions {
   /** Rotate before a write would take the file past this size. */
@@ -42,9 +42,9 @@ export class LogFile {
     private readonly options: LogFileOptions,
   ) {}
 
-  write(lines: readonly OutputLine[]): void {
-    if (this.closed || lines.length === 0) return;
-    const text = lines.map((line) => `${formatLine(line, this.options.output, 'text')}\n`).join('');
+  write(blocks: readonly OutputBlock[]): void {
+    if (this.closed || blocks.length === 0) return;
+    const text = formatBlocks(blocks, this.options.output, 'text');
     this.backlog += text.length;
     if (this.backlog > BACKLOG_HIGH) this.hold ??= this.options.gate?.hold();
     this.chain = this.chain
@@ -96,7 +96,7 @@ export class LogFile {
     }
   }
 
-  /** api.log.(keep-1) → api.log.keep … api.log → api.log.1; the oldest falls off. */
+  /** api.log.(keep-1) to api.log.keep, and so on down to api.log to api.log.1; the oldest falls off. */
   private async rotate(): Promise<void> {
     const { keep } = this.options;
     if (keep <= 0) return fs.promises.rm(this.file, { force: true });

@@ -45,14 +45,26 @@ const DELAY_UNITS: ReadonlyArray<[ms: number, unit: string]> = [
 ];
 
 /**
- * A delay in the largest unit that states it exactly to one decimal: `500 ms`, `1.5 s`, `15 min`,
- * `61 s`. Backoff schedules run from 100 ms to hours, and `900000 ms` reads as noise.
+ * A delay in the largest unit that states it exactly to one decimal: `1.5 s`, `15 min`, `61 s`;
+ * under a second, or where no unit is exact, in seconds to the millisecond: `0.1 s`, `0.25 s`,
+ * `1.234 s`. Backoff schedules run from 100 ms to hours, and `900000 ms` reads as noise. Every
+ * face says delays through this one function, so a tree row and a channel line never disagree.
  */
 export function spokenDelay(ms: number): string {
   for (const [size, unit] of DELAY_UNITS) {
     if (ms >= size && (ms * 10) % size === 0) return `${ms / size} ${unit}`;
   }
-  return `${ms} ms`;
+  return `${Number((ms / 1000).toFixed(3))} s`;
+}
+
+/**
+ * The time left before something due, counted down: whole seconds rounded up from a second on
+ * (`9 s`, `2 min`), tenths below (`0.4 s`), so a 100 ms backoff reads `0.1 s`, never `1 s`.
+ */
+export function spokenCountdown(remainingMs: number): string {
+  const ms = Math.max(0, remainingMs);
+  if (ms > 1000) return spokenDelay(Math.ceil(ms / 1000) * 1000);
+  return spokenDelay(Math.ceil(ms / 100) * 100);
 }
 
 export function gaveUp(ended: string, restarts: number): string {

@@ -1,34 +1,35 @@
 import type { Disposable } from '../events';
-import type { OutputBatch, OutputLine, OutputStream } from './outputTypes';
+import type { OutputBlock, OutputStream } from './outputTypes';
 
 /** A batch is handed on early once it holds this many lines, to bound memory and latency. */
 export const MAX_BATCH_LINES = 2000;
 
 /**
- * Collects the lines of one process and hands them on in batches.
+ * Collects the blocks of lines of one process and hands them on in batches.
  * Everything read in one turn of the event loop goes out together on `setImmediate`,
  * so a flooding child costs one sink call per chunk group, not one per line.
  */
 export class OutputBatcher implements Disposable {
-  private pending: OutputLine[] = [];
+  private pending: OutputBlock[] = [];
+  private pendingLines = 0;
   private scheduled: NodeJS.Immediate | undefined;
   private batchTime = 0;
 
   constructor(
-    private readonly name: string,
-    private readonly deliver: (batch: OutputBatch) => void,
+    private readonly deliver: (blocks: OutputBlock[]) => void,
     private readonly now: () => number,
     private readonly maxLines = MAX_BATCH_LINES,
   ) {}
 
   /**
-   * Adds a completed line. Lines of one batch were read in the same turn of the event loop,
-   * so they share one timestamp: reading the clock per line is a measurable cost in a flood.
+   * Adds whole lines (`text`, each ended by "\n"). Lines of one batch were read in the same turn
+   * of the event loop, so they share one timestamp.
    */
-  add(stream: OutputStream, text: string): void {
+  add(stream: OutputStream, text: string, lineCount: number): void {
     if (this.pending.length === 0) this.batchTime = this.now();
-    this.pending.push({ stream, text, time: this.batchTime });
-    if (this.pending.length >= this.maxLines) this.flush();
+    this.pending.push({ stream, text, lineCount, time: this.batchTime });
+    this.pendingLines += lineCount;
+    if (this.pendingLines >= this.maxLines) this.flush();
     else this.scheduled ??= setImmediate(() => this.flush());
   }
 
@@ -37,9 +38,10 @@ export class OutputBatcher implements Disposable {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = undefined;
     if (this.pending.length === 0) return;
-    const lines = this.pending;
+    const blocks = this.pending;
     this.pending = [];
-    this.deliver({ name: this.name, lines });
+    this.pendingLines = 0;
+    this.deliver(blocks);
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 import type { OutputOptions } from '../config/types';
 import { removeAnsi } from './ansi';
-import type { OutputLine } from './outputTypes';
+import type { OutputBlock, OutputLine } from './outputTypes';
 
 // What each output option means, decided here once for every sink: log files, Output channels,
 // `procs up`. A sink says only what it is.
@@ -8,11 +8,14 @@ import type { OutputLine } from './outputTypes';
 /** A colour terminal renders escapes; every other sink holds text. */
 export type SinkKind = 'text' | 'colorTerminal';
 
+/** The options that decide how a line looks. */
+export type LineOptions = Pick<OutputOptions, 'stripAnsi' | 'timestamps'>;
+
 /**
  * `stripAnsi` (default true) removes colour and cursor codes from text sinks: log files, Output
  * channels and `procs up` into a pipe or file. A colour terminal always gets them, since it shows colours.
  */
-export function keepsAnsi(output: OutputOptions, sink: SinkKind): boolean {
+export function keepsAnsi(output: LineOptions, sink: SinkKind): boolean {
   return sink === 'colorTerminal' || !output.stripAnsi;
 }
 
@@ -22,7 +25,24 @@ export function timestamp(time: number): string {
 }
 
 /** A line as a sink shows it, without its line break. */
-export function formatLine(line: OutputLine, output: OutputOptions, sink: SinkKind): string {
+export function formatLine(line: OutputLine, output: LineOptions, sink: SinkKind): string {
   const text = keepsAnsi(output, sink) ? line.text : removeAnsi(line.text);
   return output.timestamps ? `${timestamp(line.time)} ${text}` : text;
+}
+
+/**
+ * A block of lines as a sink shows it, each line still ended by "\n". The lines of a block were
+ * read together and share its time, so this is a few native string calls, not work per line.
+ * ANSI is stripped from the whole block at once: no escape spans a line break.
+ */
+export function formatBlock(block: OutputBlock, output: LineOptions, sink: SinkKind): string {
+  const text = keepsAnsi(output, sink) ? block.text : removeAnsi(block.text);
+  if (!output.timestamps) return text;
+  const stamp = `${timestamp(block.time)} `;
+  return stamp + text.slice(0, -1).replaceAll('\n', `\n${stamp}`) + '\n';
+}
+
+/** Blocks as a sink shows them, as one string (one block, the common case, without a join). */
+export function formatBlocks(blocks: readonly OutputBlock[], output: LineOptions, sink: SinkKind): string {
+  return blocks.length === 1 ? formatBlock(blocks[0], output, sink) : blocks.map((block) => formatBlock(block, output, sink)).join('');
 }

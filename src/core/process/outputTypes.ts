@@ -2,9 +2,23 @@ export type OutputStream = 'stdout' | 'stderr';
 
 export interface OutputLine {
   stream: OutputStream;
-  /** One whole line without its terminator; ANSI stripped if configured. */
+  /** One whole line without its terminator. */
   text: string;
   /** Epoch ms when the line was completed. */
+  time: number;
+}
+
+/**
+ * Whole lines of one stream read together, kept as one string: a flood then costs a few
+ * strings per pipe read, not an object and a string per line (that garbage was most of its CPU).
+ */
+export interface OutputBlock {
+  stream: OutputStream;
+  /** One or more whole lines, each ended by "\n" (a CR or CRLF ending reads as "\n"); ANSI kept. */
+  text: string;
+  /** How many lines `text` holds. */
+  lineCount: number;
+  /** Epoch ms when the lines were read. */
   time: number;
 }
 
@@ -12,5 +26,24 @@ export interface OutputLine {
 export interface OutputBatch {
   /** Instance name, e.g. `api` or `api#2`. */
   name: string;
-  lines: OutputLine[];
+  blocks: OutputBlock[];
+}
+
+/** The lines of a block's text, without their line breaks. */
+export function splitLines(text: string): string[] {
+  return text.slice(0, -1).split('\n');
+}
+
+/** The lines of blocks one by one, for readers that need them apart (Output channels, terminals, tests). */
+export function linesOf(blocks: readonly OutputBlock[]): OutputLine[] {
+  const lines: OutputLine[] = [];
+  for (const { stream, text, time } of blocks) {
+    for (const line of splitLines(text)) lines.push({ stream, text: line, time });
+  }
+  return lines;
+}
+
+/** A block of one line. */
+export function oneLine(stream: OutputStream, text: string, time: number): OutputBlock {
+  return { stream, text: `${text}\n`, lineCount: 1, time };
 }

@@ -4,7 +4,18 @@ import { Emitter, type Disposable, type Event } from '../events';
 import { openInstanceLog, type LogFile } from './logFile';
 import { OutputBatcher } from './outputBatcher';
 import { OutputGate } from './outputGate';
-import type { OutputBatch, OutputStream } from './outputTypes';
+import { linesOf, oneLine, type OutputBatch, type OutputBlock, type OutputLine, type OutputStream } from './outputTypes';
+import { RecentLines } from './recentLines';
+
+/** What each process keeps of its latest output, for a terminal opened later: lines and, for long ones, characters. */
+export const RECENT_OUTPUT = { lines: 10_000, chars: 2 * 1024 * 1024 };
+/**
+ * The ring of recent output holds blocks, weighed by their characters but at least a line's share
+ * of the budget per line: so it holds about RECENT_OUTPUT.lines short lines, or fewer long ones
+ * within RECENT_OUTPUT.chars, and a flood of short lines does not keep megabytes alive.
+ */
+const LINE_SHARE = RECENT_OUTPUT.chars / RECENT_OUTPUT.lines;
+const blockWeight = (block: OutputBlock): number => Math.max(block.text.length, block.lineCount * LINE_SHARE);
 
 /**
  * One process's output across its runs: lines in, batches out to the log file and to listeners,
@@ -19,6 +30,8 @@ export class ProcessOutput {
   /** Held while the log file's writes fall behind. */
   private readonly logGate = new OutputGate();
   private readonly subscriptions: Disposable[];
+  private readonly recent = new RecentLines<OutputBlock>(RECENT_OUTPUT.lines, RECENT_OUTPUT.chars, blockWeight);
+  private seen = 0;
 
   constructor(
     private readonly name: string,
@@ -30,14 +43,18 @@ export class ProcessOutput {
   ) {
     this.logFile = openInstanceLog(spec.output, instance, this.logGate, (message) => this.note('stderr', `[procs] ${message}`));
     this.batcher = new OutputBatcher(
-      name,
-      (batch) => {
-        this.logFile?.write(batch.lines);
-        this.emitter.fire(batch);
+      (blocks) => {
+        this.logFile?.write(blocks);
+        this.fire(blocks);
       },
       () => clock.now(),
     );
     this.subscriptions = [sharedGate.onDidChange(onFlowChange), this.logGate.onDidChange(onFlowChange)];
+  }
+
+  /** The file every line goes to, if the spec has one. */
+  get logPath(): string | undefined {
+    return this.logFile?.file;
   }
 
   /** True while every sink keeps up and the pipes may be read. */
@@ -45,8 +62,9 @@ export class ProcessOutput {
     return this.sharedGate.open && this.logGate.open;
   }
 
-  line(stream: OutputStream, text: string): void {
-    this.batcher.add(stream, text);
+  /** Whole lines read from the process, `text` holding `lineCount` of them, each ended by "\n". */
+  block(stream: OutputStream, text: string, lineCount: number): void {
+    this.batcher.add(stream, text, lineCount);
   }
 
   /** Hands on the lines read so far at once, so a state change that one of them caused comes after it. */
@@ -57,13 +75,37 @@ export class ProcessOutput {
   /** A line of our own about this process (a log file that cannot be written, a build step), in order with its output. */
   note(stream: OutputStream, text: string): void {
     this.batcher.flush();
-    this.emitter.fire({ name: this.name, lines: [{ stream, text, time: this.clock.now() }] });
+    this.fire([oneLine(stream, text, this.clock.now())]);
+  }
+
+  /** The latest `count` lines (RECENT_OUTPUT.lines at most), oldest first, across runs. */
+  recentLines(count = RECENT_OUTPUT.lines): OutputLine[] {
+    const wanted = Math.min(count, RECENT_OUTPUT.lines);
+    if (wanted <= 0) return [];
+    // Split only the newest blocks that hold the lines asked for.
+    const blocks = this.recent.last();
+    let first = blocks.length;
+    for (let held = 0; first > 0 && held < wanted; ) held += blocks[--first].lineCount;
+    return linesOf(blocks.slice(first)).slice(-wanted);
+  }
+
+  /** Lines delivered since the process was made: a run's own are those after the count at its start. */
+  get linesSeen(): number {
+    return this.seen;
   }
 
   /** Everything handed in so far is delivered, and on disk. */
   async flush(): Promise<void> {
     this.batcher.flush();
     await this.logFile?.flush();
+  }
+
+  private fire(blocks: OutputBlock[]): void {
+    for (const block of blocks) {
+      this.recent.push(block);
+      this.seen += block.lineCount;
+    }
+    this.emitter.fire({ name: this.name, blocks });
   }
 
   /** Delivers what is pending, closes the log file, and lets go of every listener. */

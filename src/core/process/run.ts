@@ -14,7 +14,8 @@ export interface RunDeps {
 }
 
 export interface RunSinks {
-  line(stream: OutputStream, text: string): void;
+  /** Whole lines read from a stream: `text` holds `lineCount` of them, each ended by "\n". */
+  output(stream: OutputStream, text: string, lineCount: number): void;
   /** The OS created the process (not called for a run whose stop was already asked for). */
   spawned(run: Run): void;
 }
@@ -66,6 +67,8 @@ export class Run {
   }
 
   readonly pid: number | undefined;
+  /** The child's stdin pipe, when the spec asked for one. */
+  private readonly stdin: ChildHandle['stdin'];
 
   private constructor(
     child: ChildHandle,
@@ -77,10 +80,13 @@ export class Run {
   ) {
     this.pid = child.pid;
     this.marker = marker;
+    this.stdin = child.stdin;
+    // A child that exits or closes its input makes the next write fail (EPIPE): the end of input, not a bug.
+    this.stdin?.on('error', () => undefined);
     let resolveEnded = (_outcome: RunOutcome): void => undefined;
     this.ended = new Promise((resolve) => (resolveEnded = resolve));
     this.watched = watchChild(child, file, {
-      line: sinks.line,
+      output: sinks.output,
       spawned: () => {
         this.startedAt = deps.clock.now();
         if (!this.stopRequested) sinks.spawned(this);
@@ -105,6 +111,18 @@ export class Run {
   async kill(): Promise<void> {
     if (this.pid !== undefined) await this.deps.killTree(this.pid, { signal: 'SIGKILL', timeoutMs: 0, marker: this.marker });
     this.watched.endSoon(PIPE_CLOSE_GRACE_MS);
+  }
+
+  /** Hands text to the child's stdin; false when it has none or it was closed. */
+  write(text: string): boolean {
+    if (!this.stdin?.writable) return false;
+    this.stdin.write(text);
+    return true;
+  }
+
+  /** Closes the child's stdin: it reads end of file (Ctrl+D in a terminal). */
+  endInput(): void {
+    this.stdin?.end();
   }
 
   pause(): void {

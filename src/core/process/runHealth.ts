@@ -51,6 +51,11 @@ export class RunHealth {
     return spec.ready && describeProbe(spec.ready.target);
   }
 
+  /** True while a log probe waits for a line: only then are the run's lines offered one by one. */
+  get readsLines(): boolean {
+    return this.readiness?.readsLines ?? false;
+  }
+
   /** An output line of the run: a log probe's only input. */
   line(text: string): void {
     this.readiness?.line(text);

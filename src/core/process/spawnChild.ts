@@ -3,12 +3,13 @@ import { spawn as nodeSpawn } from 'child_process';
 import * as path from 'path';
 import type { ProcessSpec } from '../config/types';
 import { isDirectory } from '../isDirectory';
+import { shellScript } from './commandLine';
 import { describeSpawnError, envHasNul, workingDirectoryNotFound } from './messages';
 import { resolveOnPath } from './resolveOnPath';
 import { CONFIG_VAR, SELF_ID, SUPERVISOR_VAR } from './runMarks';
 
 /** The part of a child the engine uses, so tests can hand in a small fake. */
-export type ChildHandle = Pick<ChildProcess, 'pid' | 'stdout' | 'stderr' | 'on'>;
+export type ChildHandle = Pick<ChildProcess, 'pid' | 'stdin' | 'stdout' | 'stderr' | 'on'>;
 
 /** Same shape as `child_process.spawn`, which satisfies it. */
 export type SpawnFn = (command: string, args: readonly string[], options: SpawnOptions) => ChildHandle;
@@ -36,7 +37,8 @@ export function spawnChild(spec: ProcessSpec, env: NodeJS.ProcessEnv, spawn: Spa
   if (!isDirectory(spec.cwd)) return { ok: false, message: workingDirectoryNotFound(spec.cwd) };
 
   const viaShell = typeof spec.command === 'string';
-  const [file, ...args] = typeof spec.command === 'string' ? ['/bin/sh', '-c', spec.command] : spec.command;
+  // A simple command replaces the shell (`exec`), so the pid is the program's; see shellScript.
+  const [file, ...args] = typeof spec.command === 'string' ? ['/bin/sh', '-c', shellScript(spec.command)] : spec.command;
   if (file === undefined || file === '') return { ok: false, message: 'empty command' };
   // Node would refuse it with an error that quotes the value; say which variable, never what it holds.
   const badVariable = Object.keys(env).find((key) => key.includes('\0') || env[key]?.includes('\0'));
@@ -45,7 +47,8 @@ export function spawnChild(spec: ProcessSpec, env: NodeJS.ProcessEnv, spawn: Spa
     cwd: spec.cwd,
     env,
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // No stdin unless asked for: a process that reads it sees end of file, as under a supervisor it should.
+    stdio: [spec.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     // The child still sees the name as written, not the path it was found at.
     argv0: file,
   };
@@ -59,11 +62,13 @@ export function spawnChild(spec: ProcessSpec, env: NodeJS.ProcessEnv, spawn: Spa
 
 /**
  * process.env + spec.env + PROCS_NAME/PROCS_INSTANCE and the supervisor's marks, with the project's
- * bin folder first on PATH. The run's own marker is added per run.
+ * bin folder first on PATH. `output.color` asks for colours (FORCE_COLOR=1) unless env says otherwise.
+ * The run's own marker is added per run.
  */
 export function childEnv(spec: ProcessSpec, target: SpawnTarget): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...(spec.output.color ? { FORCE_COLOR: '1' } : {}),
     ...spec.env,
     PROCS_NAME: spec.name,
     PROCS_INSTANCE: String(target.index),

@@ -5,13 +5,14 @@ import type { ChildHandle } from './spawnChild';
 import type { ExitInfo } from './states';
 
 export interface ChildEvents {
-  line(stream: OutputStream, text: string): void;
+  /** Whole lines read from a stream: `text` holds `lineCount` of them, each ended by "\n". */
+  output(stream: OutputStream, text: string, lineCount: number): void;
   /** The OS created the process. */
   spawned(): void;
   /** The root process exited; members of its group, or escapees, may still hold the pipes. */
   exited(): void;
   /**
-   * Called once: stdout/stderr closed (every line already handed to `line`), the spawn failed
+   * Called once: stdout/stderr closed (every line already handed to `output`), the spawn failed
    * (`exit` undefined, `spawnError` says why), or `endSoon` gave up waiting for the pipes.
    */
   ended(exit: ExitInfo | undefined, spawnError: string | undefined): void;
@@ -32,8 +33,8 @@ export interface WatchedChild {
 
 /** Turns a child's streams and events into whole lines and one ending, whatever order Node reports them in. */
 export function watchChild(child: ChildHandle, file: string, events: ChildEvents): WatchedChild {
-  const stdout = new LineSplitter((text) => events.line('stdout', text));
-  const stderr = new LineSplitter((text) => events.line('stderr', text));
+  const stdout = new LineSplitter((text, lineCount) => events.output('stdout', text, lineCount));
+  const stderr = new LineSplitter((text, lineCount) => events.output('stderr', text, lineCount));
   child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
 

@@ -1,5 +1,5 @@
 import type { ManagedProcess } from '../../../src/core/process/managedProcess';
-import type { OutputLine } from '../../../src/core/process/outputTypes';
+import { linesOf, type OutputLine } from '../../../src/core/process/outputTypes';
 import type { ProcessState, ProcessStatus } from '../../../src/core/process/states';
 import { waitFor } from './waitFor';
 
@@ -13,7 +13,7 @@ export class ProcessProbe {
     process.onDidChangeState((change) => this.states.push(change.current));
     process.onOutput((batch) => {
       this.batches++;
-      this.lines.push(...batch.lines);
+      this.lines.push(...linesOf(batch.blocks));
     });
   }
 

@@ -31,12 +31,15 @@ export function makeSpec(overrides: Partial<ProcessSpec> = {}): ProcessSpec {
     watch: [],
     ignore: [],
     stop: { signal: 'SIGTERM', timeoutMs: 3000 },
-    output: { stripAnsi: false, timestamps: false, logFile: undefined, maxLogSizeBytes: 10_000_000, keepLogs: 3 },
+    output: { color: false, stripAnsi: false, timestamps: false, logFile: undefined, maxLogSizeBytes: 10_000_000, keepLogs: 3 },
+    stdin: false,
     statusBar: false,
+    limits: undefined,
     ready: undefined,
     health: undefined,
     dependsOn: [],
     before: undefined,
+    debug: false,
     ...overrides,
   };
 }

@@ -43,8 +43,9 @@ describe('ManagedProcess and processes that escape the tree', () => {
     const port = await freePort();
     const probe = managed('--crash', '--quiet', '--port', port);
     await probe.process.start();
+    // The daemon prints its pid once it listens; the crash follows at once, so the port may already
+    // be free again when the line arrives: only the end state is checked.
     const daemon = await daemonPid(probe);
-    assert.equal(await isPortFree(port), false);
 
     await probe.waitForStatus('backoff');
 

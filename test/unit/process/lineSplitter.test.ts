@@ -3,7 +3,12 @@ import { LINE_CUT_MARKER, LineSplitter, MAX_LINE_BYTES } from '../../../src/core
 
 function split(chunks: Array<Buffer | string>): string[] {
   const lines: string[] = [];
-  const splitter = new LineSplitter((line) => lines.push(line));
+  const splitter = new LineSplitter((text, lineCount) => {
+    const block = text.slice(0, -1).split('\n');
+    assert.equal(text.at(-1), '\n', 'a block ends with a line break');
+    assert.equal(block.length, lineCount, 'a block counts its lines');
+    lines.push(...block);
+  });
   for (const chunk of chunks) splitter.push(chunk);
   splitter.flush();
   return lines;
@@ -44,6 +49,21 @@ describe('LineSplitter', () => {
   it('leaves a line of exactly 64 KiB whole', () => {
     const exact = 'x'.repeat(MAX_LINE_BYTES);
     assert.deepEqual(split([exact, '\n']), [exact]);
+  });
+
+  it('hands on the whole lines of each chunk as one block, in order, whatever ends them', () => {
+    const blocks: Array<[string, number]> = [];
+    const splitter = new LineSplitter((text, lineCount) => blocks.push([text, lineCount]));
+    const long = 'y'.repeat(MAX_LINE_BYTES + 10);
+    splitter.push(`one\ntwo\r\nthree\rfour\n${long}\nfive\nsix`);
+    splitter.push('\nseven\n');
+    splitter.flush();
+    assert.equal(blocks.length, 2, 'one block per chunk that ends a line');
+    const first = blocks[0][0].split('\n');
+    assert.deepEqual([first.slice(0, 4), first.slice(-2)], [['one', 'two', 'three', 'four'], ['five', '']]);
+    assert.ok(first[4].endsWith(LINE_CUT_MARKER), 'the long line is cut in its place');
+    assert.equal(blocks[0][1], first.length - 1);
+    assert.deepEqual(blocks[1], ['six\nseven\n', 2]);
   });
 
   it('hands on the last unterminated line at flush, and nothing for an empty stream', () => {

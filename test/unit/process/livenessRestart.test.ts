@@ -68,7 +68,7 @@ describe('ManagedProcess liveness (real children, real sockets)', () => {
     assert.deepEqual([...pidsOf(probe.states.slice(0, cut + 1))], [firstPid], 'one run until the restart');
     const backoff = probe.states.find((s) => s.status === 'backoff');
     assert.equal(backoff?.reason, 'probe');
-    assert.equal(backoff?.message, 'unhealthy: GET /health → 503, 3 times in a row · restarting in 50 ms');
+    assert.equal(backoff?.message, 'unhealthy: GET /health → 503, 3 times in a row · restarting in 0.05 s');
     assert.equal(pidsOf(probe.states).size, 2, 'exactly one restart');
     assert.equal(pidAlive(firstPid), false, 'the unhealthy run is gone');
   });
@@ -89,7 +89,7 @@ describe('ManagedProcess liveness (real children, real sockets)', () => {
     await probe.waitForStatus('backoff');
 
     assert.equal(probe.process.state.reason, 'probe');
-    assert.match(probe.process.state.message, /^unhealthy: GET \/health: no answer in 200 ms, 2 times in a row/);
+    assert.match(probe.process.state.message, /^unhealthy: GET \/health: no answer in 0.2 s, 2 times in a row/);
     assert.equal(pidAlive(pid), false);
   });
 
@@ -105,9 +105,10 @@ describe('ManagedProcess liveness (real children, real sockets)', () => {
             .map((line) => line.split(' ').map(Number))
         : [];
     try {
+      // A generous timeout: each try has started its child and written both pids before it is cut short, even on a loaded machine.
       const { probe } = managed({
         command: nodeFixture('stamped.js'),
-        health: { target: { kind: 'exec', command: [process.execPath, fixture('hang-probe.js'), tries] }, intervalMs: 100, timeoutMs: 300, failures: 3 },
+        health: { target: { kind: 'exec', command: [process.execPath, fixture('hang-probe.js'), tries] }, intervalMs: 100, timeoutMs: 1500, failures: 3 },
         backoffMs: [60_000],
       });
       await probe.process.start();
@@ -128,7 +129,7 @@ describe('ManagedProcess liveness (real children, real sockets)', () => {
 
       await probe.waitForStatus('backoff');
       assert.equal(probe.process.state.reason, 'probe');
-      assert.match(probe.process.state.message, /no answer in 300 ms, 3 times in a row/);
+      assert.match(probe.process.state.message, /no answer in 1.5 s, 3 times in a row/);
       const all = triesSoFar().flat();
       assert.equal(all.length, 6, 'three tries, each a probe and its child');
       await waitFor(() => all.every((p) => !pidAlive(p)), { timeoutMs: 1000, message: `probe pids ${all.join(', ')} gone` });

@@ -67,7 +67,8 @@ describe('ManagedProcess readiness probes (real children, real sockets)', () => 
     const port = await freePort();
     const { probe } = managed({
       command: nodeFixture('health-server.js', port),
-      ready: ready({ kind: 'http', url: `http://127.0.0.1:${port}/elsewhere`, status: [200, 299] }, { deadlineMs: 600 }),
+      // Long enough for the server to be up and answer 404 before the deadline, even on a loaded machine.
+      ready: ready({ kind: 'http', url: `http://127.0.0.1:${port}/elsewhere`, status: [200, 299] }, { deadlineMs: 3000 }),
       backoffMs: [60_000],
     });
     await probe.process.start();

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { linesOf } from '../../../src/core/process/outputTypes';
 import { ManagedProcess } from '../../../src/core/process/managedProcess';
 import { makeSpec, nodeFixture } from '../helpers/processSpec';
 import { waitFor } from '../helpers/waitFor';
@@ -16,7 +17,7 @@ describe('log probe and output order', () => {
       { name: 'db', index: 1, count: 1, root: '/' },
     );
     const events: string[] = [];
-    process.onOutput((batch) => events.push(...batch.lines.map((line) => `line ${line.text}`)));
+    process.onOutput((batch) => events.push(...linesOf(batch.blocks).map((line) => `line ${line.text}`)));
     process.onDidChangeState((change) => events.push(`state ${change.current.status}`));
     await process.start();
     await waitFor(() => process?.state.status === 'running', { message: 'ready' });

@@ -36,7 +36,7 @@ describe('ManagedProcess requestRestart and backoff cancellation (real children)
     const probe = managed({ command: nodeFixture('crasher.js'), backoffMs: [500] });
     await probe.process.start();
     await probe.waitForStatus('backoff');
-    assert.equal(probe.process.state.message, 'exited with code 1 · restarting in 500 ms');
+    assert.equal(probe.process.state.message, 'exited with code 1 · restarting in 0.5 s');
 
     await probe.process.stop();
     clock.advance(10_000);

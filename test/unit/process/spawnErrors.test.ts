@@ -30,19 +30,19 @@ describe('ManagedProcess spawn errors', () => {
 
   it('a missing working directory is a plain message and backs off', async () => {
     const cwd = path.join(os.tmpdir(), 'procs-no-such-dir', 'x');
-    assert.equal(await backoffMessage(makeSpec({ cwd })), `working directory not found: ${cwd} · restarting in 100 ms`);
+    assert.equal(await backoffMessage(makeSpec({ cwd })), `working directory not found: ${cwd} · restarting in 0.1 s`);
   });
 
   it('a missing command without a shell is a plain message and backs off', async () => {
     assert.equal(
       await backoffMessage(makeSpec({ command: ['procs-no-such-command', '--flag'] })),
-      'command not found: procs-no-such-command · restarting in 100 ms',
+      'command not found: procs-no-such-command · restarting in 0.1 s',
     );
   });
 
   it('a missing command through the shell (exit 127) reads as command not found', async () => {
     const message = await backoffMessage(makeSpec({ command: 'procs-no-such-command --flag' }));
-    assert.match(message, /^command not found .* · restarting in 100 ms$/);
+    assert.match(message, /^command not found .* · restarting in 0.1 s$/);
   });
 
   it('a file without execute permission is a plain message', async () => {
@@ -50,7 +50,7 @@ describe('ManagedProcess spawn errors', () => {
     fs.writeFileSync(path.join(dir, 'x'), '#!/bin/sh\n', { mode: 0o644 });
     try {
       const message = await backoffMessage(makeSpec({ command: ['./x'], cwd: dir }));
-      assert.equal(message, 'permission denied: ./x · restarting in 100 ms');
+      assert.equal(message, 'permission denied: ./x · restarting in 0.1 s');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -58,12 +58,12 @@ describe('ManagedProcess spawn errors', () => {
 
   it('regression: an env value with a NUL byte names the variable, never its value', async () => {
     const message = await backoffMessage(makeSpec({ env: { TOKEN: 's3cret\u0000' } }));
-    assert.equal(message, 'env TOKEN contains a NUL byte · restarting in 100 ms');
+    assert.equal(message, 'env TOKEN contains a NUL byte · restarting in 0.1 s');
     assert.doesNotMatch(message, /s3cret/);
   });
 
   it('regression: an empty command is said plainly, not in Node\'s words', async () => {
-    assert.equal(await backoffMessage(makeSpec({ command: [''] })), 'empty command · restarting in 100 ms');
+    assert.equal(await backoffMessage(makeSpec({ command: [''] })), 'empty command · restarting in 0.1 s');
   });
 });
 

@@ -47,7 +47,7 @@ describe('ManagedProcess stop', () => {
 
     assert.equal(isAlive(grandchild), false);
     assert.equal(await isPortFree(port), true);
-    assert.equal(probe.process.state.message, 'exited with code 1 · restarting in 100 ms');
+    assert.equal(probe.process.state.message, 'exited with code 1 · restarting in 0.1 s');
   });
 
   it('force-kills a child that ignores SIGTERM once the grace period is over', async () => {

@@ -10,7 +10,7 @@ function matcher(watch: string[], ignore: string[] = [], logFile?: string): (abs
     cwd: CWD,
     watch,
     ignore,
-    output: { stripAnsi: true, timestamps: false, logFile, maxLogSizeBytes: 1024, keepLogs: 3 },
+    output: { color: false, stripAnsi: true, timestamps: false, logFile, maxLogSizeBytes: 1024, keepLogs: 3 },
   });
 }
 
