@@ -1,13 +1,19 @@
 import type { ConfigProblem, ConfigResult, ProcessSpec, ProcsConfig } from './config/types';
 import { diffSpecs } from './configDiff';
 import { DependencyWaits } from './dependencies';
+import { dependenciesOf, stopInOrder, withDependencies } from './dependencyOrder';
 import { DependencyGraph } from './graph/dependencyGraph';
 import { Emitter, type Disposable, type Event } from './events';
 import { ManagedProcess } from './process/managedProcess';
 import type { ManagedProcessDeps, StopRequest } from './process/managedTypes';
 import { OutputGate } from './process/outputGate';
+import { whenReady, type ReadyOutcome } from './readyWait';
 import type { OutputBatch } from './process/outputTypes';
-import { restartsOnChange, type ProcessStateChange } from './process/states';
+import { isActive, restartsOnChange, type ProcessStateChange } from './process/states';
+import { systemClock } from './clock';
+import { enforceLimits } from './system/limitEnforcer';
+import { ResourceSampler } from './system/resourceSampler';
+import type { ProcReader } from './system/treeSample';
 import { ALL, instanceNames, select } from './selectors';
 import { createWatchMatcher } from './watch/watchMatcher';
 
@@ -22,6 +28,8 @@ export interface ApplyReport {
 
 export interface SupervisorOptions {
   processDeps?: Partial<ManagedProcessDeps>;
+  /** The sampler's reads and interval (tests count the reads, the bench times them). */
+  resources?: { reader?: ProcReader; intervalMs?: number };
 }
 
 interface Entry {
@@ -61,8 +69,27 @@ export class Supervisor {
   readonly onOutput: Event<OutputBatch> = this.outputEmitter.event;
   /** Processes were added or removed (a config was applied). */
   readonly onDidChangeProcesses: Event<void> = this.processesEmitter.event;
+  /**
+   * CPU, memory and ports of every running tree: sampled only while a face holds `watch()` or a
+   * running process has limits, and sent on the sampler's own event, never as state changes.
+   */
+  readonly resources: ResourceSampler;
+  private readonly upkeep: Disposable[];
 
-  constructor(private readonly options: SupervisorOptions = {}) {}
+  constructor(private readonly options: SupervisorOptions = {}) {
+    const sampled = options.resources ?? {};
+    this.resources = new ResourceSampler(
+      () =>
+        this.processes.flatMap((process) => {
+          const { status, pid } = process.state;
+          return isActive(status) && pid !== undefined ? [{ name: process.name, pid, limited: process.spec.limits !== undefined }] : [];
+        }),
+      options.processDeps?.clock ?? systemClock,
+      sampled.reader,
+      sampled.intervalMs,
+    );
+    this.upkeep = [this.stateEmitter.event(() => this.resources.refresh()), enforceLimits(this.resources, (name) => this.get(name))];
+  }
 
   /** The last config that was applied. */
   get config(): ProcsConfig | undefined {
@@ -80,7 +107,11 @@ export class Supervisor {
   }
 
   get(name: string): ManagedProcess | undefined {
-    return this.processes.find((process) => process.name === name);
+    // Looked up for every output batch (thousands a second in a flood): no array built to search.
+    for (const entry of this.entries.values()) {
+      for (const instance of entry.instances) if (instance.name === name) return instance;
+    }
+    return undefined;
   }
 
   select(selectors: readonly string[]): { processes: ManagedProcess[]; unknown: string[] } {
@@ -147,19 +178,27 @@ export class Supervisor {
    * depend on, transitively: a dependent waits in `waiting` until its dependencies are there.
    */
   async start(selectors: readonly string[]): Promise<void> {
-    await Promise.all(this.withDependencies(this.pick(selectors)).map((process) => process.start()));
+    await Promise.all(withDependencies(this.graph, this.processes, this.pick(selectors)).map((process) => process.start()));
+  }
+
+  /**
+   * Resolves when what the selectors name is ready (running: its probe passed, or it spawned without
+   * one), or with the first of them, or of their dependencies, that could not start and why. Ask after a start.
+   */
+  whenReady(selectors: readonly string[]): Promise<ReadyOutcome> {
+    const chosen = this.pick(selectors);
+    return whenReady(chosen, dependenciesOf(this.graph, this.processes, chosen), this.stateEmitter.event);
   }
 
   /** Stops what the selectors name, dependents before their dependencies; resolves when every tree is gone. */
   async stop(selectors: readonly string[]): Promise<void> {
-    await this.stopInOrder(this.select(selectors).processes);
+    await stopInOrder(this.graph, this.select(selectors).processes);
   }
 
   /** Restarts what the selectors name: the old tree is gone before the new one starts. Stopped dependencies start too. */
   async restart(selectors: readonly string[], reason?: string): Promise<void> {
     const chosen = this.pick(selectors);
-    const dependencies = this.withDependencies(chosen).filter((process) => !chosen.includes(process));
-    await Promise.all([...dependencies.map((process) => process.start()), ...chosen.map((process) => process.restart(reason))]);
+    await Promise.all([...dependenciesOf(this.graph, this.processes, chosen).map((process) => process.start()), ...chosen.map((process) => process.restart(reason))]);
   }
 
   /**
@@ -185,7 +224,7 @@ export class Supervisor {
   /** Stops every tree and leaves the supervisor down; `graceMs` bounds each stop timeout. */
   async stopAll(request: StopRequest = {}): Promise<void> {
     this.isUp = false;
-    await this.stopInOrder(this.processes, request);
+    await stopInOrder(this.graph, this.processes, request);
   }
 
   /**
@@ -199,37 +238,16 @@ export class Supervisor {
   async dispose(): Promise<void> {
     this.isUp = false;
     this.disposed = true;
-    await this.stopInOrder(this.processes);
+    await stopInOrder(this.graph, this.processes);
     const entries = [...this.entries.values()];
     this.entries.clear();
     await Promise.all(entries.map((entry) => this.disposeEntry(entry)));
+    for (const subscription of this.upkeep) subscription.dispose();
+    this.resources.dispose();
     this.stateEmitter.dispose();
     this.outputEmitter.dispose();
     this.processesEmitter.dispose();
     this.outputGate.dispose();
-  }
-
-  /** The processes and everything they depend on, transitively, in start order. */
-  private withDependencies(processes: readonly ManagedProcess[]): ManagedProcess[] {
-    // Every instance of a dependency, but of the chosen processes only the chosen instances (`api#2`).
-    const names = new Set(processes.flatMap((process) => this.graph.dependenciesOf(process.spec.name)));
-    const wanted = new Set([...processes, ...this.processes.filter((process) => names.has(process.spec.name))]);
-    return this.graph.startOrderOf([...wanted], (process) => process.spec.name);
-  }
-
-  /** Each process stops once everything among `processes` that depends on it has stopped. */
-  private stopInOrder(processes: readonly ManagedProcess[], request: StopRequest = {}): Promise<void> {
-    const stops = new Map<ManagedProcess, Promise<void>>();
-    const stopOne = (process: ManagedProcess): Promise<void> => {
-      let stop = stops.get(process);
-      if (stop) return stop;
-      const dependents = new Set(this.graph.dependentsOf(process.spec.name));
-      const first = processes.filter((other) => other !== process && dependents.has(other.spec.name));
-      stop = Promise.all(first.map(stopOne)).then(() => process.stop(request));
-      stops.set(process, stop);
-      return stop;
-    };
-    return Promise.all(processes.map(stopOne)).then(() => undefined);
   }
 
   /** `all` covers only autostart processes; names and groups cover everything they name. */

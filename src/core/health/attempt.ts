@@ -16,26 +16,36 @@ export function attempt(
   start: (settle: (result: ProbeResult) => void) => Release,
 ): Promise<ProbeResult> {
   return new Promise((resolve) => {
-    let settled = false;
-    let release: Release = () => undefined;
+    let settled: ProbeResult | undefined;
+    let release: Release | undefined;
+    const finish = (result: ProbeResult, free: Release): void => {
+      // Released first; a promise it returns (a process tree being killed) is waited for.
+      let freeing: unknown;
+      try {
+        freeing = free();
+      } catch {
+        freeing = undefined;
+      }
+      if (freeing instanceof Promise) void freeing.then(() => resolve(result), () => resolve(result));
+      else resolve(result);
+    };
     const settle = (result: ProbeResult): void => {
       if (settled) return;
-      settled = true;
+      settled = result;
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      // A microtask later, so a `start` that settles at once has returned its release by then.
-      Promise.resolve()
-        .then(release)
-        .then(
-          () => resolve(result),
-          () => resolve(result),
-        );
+      // A `start` that settles at once has not returned its release yet: it is freed on return.
+      if (release) finish(result, release);
     };
     const onAbort = (): void => settle({ ok: false, detail: `${label}: cancelled` });
     const timer = setTimeout(() => settle({ ok: false, detail: `${label}: no answer in ${spokenDelay(timeoutMs)}` }), timeoutMs);
-    if (signal?.aborted) return onAbort();
+    if (signal?.aborted) {
+      release = () => undefined;
+      return onAbort();
+    }
     signal?.addEventListener('abort', onAbort, { once: true });
     release = start(settle);
+    if (settled) finish(settled, release);
   });
 }
 

@@ -1,4 +1,4 @@
-import * as https from 'node:https';
+import type * as Https from 'node:https';
 import * as net from 'node:net';
 import type { ProbeTarget } from '../config/types';
 import { attempt, connectedToItself, connectionFailed, type Release } from './attempt';
@@ -23,12 +23,14 @@ const STATUS_LINE = /^HTTP\/\d(?:\.\d)? (\d{3})/;
  * body is never read and the connection is destroyed, so no socket outlives it. A server that
  * accepts but never answers fails at the timeout.
  */
-export function tryHttp(target: HttpTarget, options: ProbeOptions): Promise<ProbeResult> {
+export async function tryHttp(target: HttpTarget, options: ProbeOptions): Promise<ProbeResult> {
   const url = new URL(target.url);
   const label = `GET ${url.pathname}${url.search}`;
   const [lowest, highest] = target.status;
   const judge = (statusCode: number): ProbeResult => ({ ok: statusCode >= lowest && statusCode <= highest, detail: `${label} → ${statusCode}` });
-  return attempt(label, options, (settle) => (url.protocol === 'https:' ? getHttps(url, label, judge, settle) : getPlain(url, label, judge, settle)));
+  // Node's https brings tls and crypto (1.5 MB of an idle `procs up`): loaded by the first https probe only.
+  const https = url.protocol === 'https:' ? await import('node:https') : undefined;
+  return attempt(label, options, (settle) => (https ? getHttps(https, url, label, judge, settle) : getPlain(url, label, judge, settle)));
 }
 
 /**
@@ -59,7 +61,7 @@ function getPlain(url: URL, label: string, judge: (status: number) => ProbeResul
 }
 
 /** Like Kubernetes' httpGet probes, the certificate is not checked: a local dev server's is usually self-signed. */
-function getHttps(url: URL, label: string, judge: (status: number) => ProbeResult, settle: (result: ProbeResult) => void): Release {
+function getHttps(https: typeof Https, url: URL, label: string, judge: (status: number) => ProbeResult, settle: (result: ProbeResult) => void): Release {
   const request = https.get(url, { agent: false, rejectUnauthorized: false }, ({ statusCode = 0 }) => settle(judge(statusCode)));
   request.on('error', (error) => settle({ ok: false, detail: connectionFailed(label, error) }));
   return () => request.destroy();

@@ -1,6 +1,6 @@
 import type { Clock, TimerHandle } from '../clock';
 import type { LivenessSpec } from '../config/types';
-import { tryProbe, type PolledTarget, type ProbeContext, type ProbeResult, type TryProbeFn } from './probe';
+import { tryProbe, type PolledTarget, type ProbeContext, type ProbeOptions, type ProbeResult, type TryProbeFn } from './probe';
 import { delayBeforeTry, type Cadence } from './schedule';
 
 export interface WatchDeps {
@@ -18,24 +18,25 @@ export type LoopSpec = Pick<LivenessSpec, 'intervalMs' | 'timeoutMs'> & { target
 export class ProbeLoop {
   private tries = 0;
   private timer: TimerHandle | undefined;
-  private running: AbortController | undefined;
-  private stopped = false;
+  /** One for the loop's life, not one a try: aborting it ends the try under way, and no other follows. */
+  private readonly stopped = new AbortController();
+  private readonly options: ProbeOptions;
 
   constructor(
     private readonly spec: LoopSpec,
     private readonly cadence: Cadence,
-    private readonly context: ProbeContext,
+    context: ProbeContext,
     private readonly deps: WatchDeps,
     private readonly onResult: (result: ProbeResult) => void,
   ) {
+    this.options = { ...context, timeoutMs: spec.timeoutMs, signal: this.stopped.signal };
     this.schedule();
   }
 
   /** Stops the timer and cancels a try under way (an exec probe's tree is killed); nothing more is reported. */
   dispose(): void {
-    this.stopped = true;
     this.timer?.cancel();
-    this.running?.abort();
+    this.stopped.abort();
   }
 
   private schedule(): void {
@@ -44,11 +45,9 @@ export class ProbeLoop {
   }
 
   private async tryOnce(): Promise<void> {
-    const running = (this.running = new AbortController());
     const probe = this.deps.tryProbe ?? tryProbe;
-    const result = await probe(this.spec.target, { ...this.context, timeoutMs: this.spec.timeoutMs, signal: running.signal });
-    if (this.stopped) return;
-    this.running = undefined;
+    const result = await probe(this.spec.target, this.options);
+    if (this.stopped.signal.aborted) return;
     // Scheduled before the owner hears of it, so an owner that throws cannot end the loop; one that
     // disposes cancels the timer again.
     this.schedule();

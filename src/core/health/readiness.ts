@@ -47,6 +47,11 @@ export class ReadinessWatch {
     this.deadline = deps.clock.setTimeout(() => this.finish({ ready: false, detail: this.lastDetail }), spec.deadlineMs);
   }
 
+  /** True while a log probe waits for its line. */
+  get readsLines(): boolean {
+    return !this.done && this.matches !== undefined;
+  }
+
   /** One output line of the process (any stream, as split); only a log probe looks at it. */
   line(text: string): void {
     if (!this.done && this.matches?.(text)) this.pass(`${this.described} matched`);

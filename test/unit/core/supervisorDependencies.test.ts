@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { loadConfig } from '../../../src/core/config/loadConfig';
-import type { OutputLine } from '../../../src/core/process/outputTypes';
+import { linesOf, type OutputLine } from '../../../src/core/process/outputTypes';
 import type { ProcessState } from '../../../src/core/process/states';
 import { Supervisor } from '../../../src/core/supervisor';
 import { freePort } from '../helpers/ports';
@@ -20,7 +20,7 @@ describe('Supervisor dependencies (real children, real sockets)', function () {
     states = new Map();
     lines = new Map();
     supervisor.onDidChangeState(({ name, current }) => states.set(name, [...(states.get(name) ?? []), current]));
-    supervisor.onOutput(({ name, lines: batch }) => lines.set(name, [...(lines.get(name) ?? []), ...batch]));
+    supervisor.onOutput(({ name, blocks }) => lines.set(name, [...(lines.get(name) ?? []), ...linesOf(blocks)]));
   });
 
   afterEach(async () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { linesOf } from '../../../src/core/process/outputTypes';
 import * as fs from 'node:fs';
 import { loadConfig } from '../../../src/core/config/loadConfig';
 import { Supervisor } from '../../../src/core/supervisor';
@@ -28,8 +29,8 @@ describe('Supervisor stop order (real children)', function () {
     });
     // Each prints `started` once its SIGTERM handler is in place: a stop before that would kill it unstamped.
     const started = new Set<string>();
-    supervisor.onOutput(({ name, lines }) => {
-      if (lines.some((line) => line.text.startsWith('started '))) started.add(name);
+    supervisor.onOutput(({ name, blocks }) => {
+      if (linesOf(blocks).some((line) => line.text.startsWith('started '))) started.add(name);
     });
     await supervisor.apply(await loadConfig(project.configFile));
     await supervisor.up();

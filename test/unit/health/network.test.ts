@@ -45,7 +45,7 @@ describe('tcp and http probes (real sockets)', () => {
     server.signal('SIGUSR2');
     await server.waitForLine(/^mode hang/);
     const before = Date.now();
-    assert.deepEqual(await tryProbe(health(port), { ...options, timeoutMs: 300 }), { ok: false, detail: 'GET /health: no answer in 300 ms' });
+    assert.deepEqual(await tryProbe(health(port), { ...options, timeoutMs: 300 }), { ok: false, detail: 'GET /health: no answer in 0.3 s' });
     assert.ok(Date.now() - before >= 300, 'waited the timeout');
   });
 
@@ -69,7 +69,7 @@ describe('tcp and http probes (real sockets)', () => {
     try {
       for (let i = 0; i < 5; i++) assert.equal((await tryProbe(health(port), options)).ok, true);
       const hang: PolledTarget = { kind: 'http', url: `http://127.0.0.1:${port}/hang`, status: [200, 200] };
-      assert.equal((await tryProbe(hang, { ...options, timeoutMs: 100 })).detail, 'GET /hang: no answer in 100 ms');
+      assert.equal((await tryProbe(hang, { ...options, timeoutMs: 100 })).detail, 'GET /hang: no answer in 0.1 s');
       await waitFor(() => open === 0, { message: `every connection closed (open: ${open})`, timeoutMs: 2000 });
     } finally {
       server.close();

@@ -1,0 +1,45 @@
+import type { Clock, TimerHandle } from '../clock';
+import { findInspector, INSPECTOR_LINE_TIMEOUT_MS, noInspectorMessage, type Inspector } from './inspector';
+
+/**
+ * Reads a debugged run's output for the inspectors it opens (a wrapper such as `npm run` opens one
+ * of its own before the program's), and says so if none is announced in time: a command that is not
+ * Node never will, and the face should hear that rather than wait.
+ */
+export class InspectorWatch {
+  readonly inspectors: Inspector[] = [];
+  /** Set when no inspector was announced in time. */
+  missing: string | undefined;
+  private timer: TimerHandle | undefined;
+
+  constructor(
+    clock: Clock,
+    private readonly changed: () => void,
+    timeoutMs = INSPECTOR_LINE_TIMEOUT_MS,
+  ) {
+    this.timer = clock.setTimeout(() => {
+      this.timer = undefined;
+      this.missing = noInspectorMessage(timeoutMs);
+      this.changed();
+    }, timeoutMs);
+  }
+
+  /** True until no inspector was announced in time: a wrapper's inspector may be followed by the program's. */
+  get readsLines(): boolean {
+    return this.missing === undefined;
+  }
+
+  line(text: string): void {
+    if (this.missing !== undefined || !text.includes('Debugger listening')) return;
+    const inspector = findInspector(text);
+    if (!inspector) return;
+    this.dispose();
+    this.inspectors.push(inspector);
+    this.changed();
+  }
+
+  dispose(): void {
+    this.timer?.cancel();
+    this.timer = undefined;
+  }
+}

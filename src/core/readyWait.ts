@@ -1,0 +1,74 @@
+import type { Event } from './events';
+import type { ManagedProcess } from './process/managedProcess';
+import { assertNever, type ProcessState, type ProcessStateChange, type ProcessStatus, type ReasonKind } from './process/states';
+
+/** How a wait for readiness ended: every process ready, or the first that cannot be, with its state's reason. */
+export type ReadyOutcome =
+  | { ok: true }
+  | {
+      ok: false;
+      /** The instance that is not coming up: the one waited for, or a dependency of it. */
+      name: string;
+      status: ProcessStatus;
+      reason: ReasonKind;
+      message: string;
+    };
+
+type Standing = 'ready' | 'pending' | 'down';
+
+/**
+ * Ready is `running` (its probe passed, or it spawned without one). A process on its way is pending;
+ * one backing off could not start this time, which is what a waiter wants to hear, not the retry.
+ */
+function standing(status: ProcessStatus): Standing {
+  switch (status) {
+    case 'running':
+      return 'ready';
+    case 'waiting':
+    case 'starting':
+    case 'stopping':
+      return 'pending';
+    case 'backoff':
+    case 'failed':
+    case 'exited':
+    case 'stopped':
+    case 'disabled':
+      return 'down';
+    default:
+      return assertNever(status);
+  }
+}
+
+function gaveUp({ status, lastExit }: ProcessState): boolean {
+  return status === 'backoff' || status === 'failed' || (status === 'exited' && lastExit?.code !== 0);
+}
+
+/**
+ * Resolves once every process in `wanted` is ready, or as soon as one of them is down, or one of
+ * what they wait for (`dependencies`) could not start or failed (one that exited 0 may be `done`).
+ * Call it after the start was applied: a process still stopped then is one that will not start.
+ */
+export function whenReady(
+  wanted: readonly ManagedProcess[],
+  dependencies: readonly ManagedProcess[],
+  onDidChangeState: Event<ProcessStateChange>,
+): Promise<ReadyOutcome> {
+  const decide = (): ReadyOutcome | undefined => {
+    const down = dependencies.find((process) => gaveUp(process.state)) ?? wanted.find((process) => standing(process.state.status) === 'down');
+    if (down) {
+      const { status, reason, message } = down.state;
+      return { ok: false, name: down.name, status, reason, message };
+    }
+    return wanted.every((process) => standing(process.state.status) === 'ready') ? { ok: true } : undefined;
+  };
+  const now = decide();
+  if (now) return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const subscription = onDidChangeState(() => {
+      const outcome = decide();
+      if (!outcome) return;
+      subscription.dispose();
+      resolve(outcome);
+    });
+  });
+}

@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import { loadConfig } from '../../../src/core/config/loadConfig';
+import { linesOf, type OutputLine } from '../../../src/core/process/outputTypes';
+import { Supervisor } from '../../../src/core/supervisor';
+import { freePort } from '../helpers/ports';
+import { nodeFixture } from '../helpers/processSpec';
+import { makeTempProject, type TempProject } from '../helpers/tempProject';
+import { waitFor } from '../helpers/waitFor';
+
+describe('Supervisor.whenReady (real children)', function () {
+  let project: TempProject;
+  let supervisor: Supervisor;
+  let lines: OutputLine[];
+
+  beforeEach(() => {
+    project = makeTempProject();
+    supervisor = new Supervisor();
+    lines = [];
+    supervisor.onOutput(({ blocks }) => lines.push(...linesOf(blocks)));
+  });
+
+  afterEach(async () => {
+    await supervisor.dispose();
+    project.remove();
+  });
+
+  const applyConfig = async (processes: Record<string, unknown>): Promise<void> => {
+    project.writeConfig({ processes });
+    assert.deepEqual((await supervisor.apply(await loadConfig(project.configFile))).problems, []);
+  };
+
+  it('resolves only once the readiness probe passed, after the child bound its port by its own clock', async () => {
+    const port = await freePort();
+    await applyConfig({ db: { command: nodeFixture('late-listener.js', port, 400), ready: { tcp: port }, autostart: false } });
+    await supervisor.start(['db']);
+    assert.equal(supervisor.get('db')?.state.status, 'starting', 'not ready yet when the start returns');
+    const outcome = await supervisor.whenReady(['db']);
+    const readyAt = Date.now();
+
+    assert.deepEqual(outcome, { ok: true });
+    assert.equal(supervisor.get('db')?.state.status, 'running');
+    const listened = (): RegExpExecArray | undefined => lines.map((line) => /^listening (\d+)$/.exec(line.text)).find((match) => match !== null);
+    // The line may reach us after the probe's connect did.
+    await waitFor(() => listened() !== undefined, { message: 'db prints when it bound' });
+    assert.ok(readyAt >= Number(listened()?.[1]), 'ready came after the bind');
+  });
+
+  it('is ready at once for a process that already runs, and a second start leaves it alone', async () => {
+    await applyConfig({ idle: { command: nodeFixture('stamped.js'), autostart: false } });
+    await supervisor.start(['idle']);
+    assert.deepEqual(await supervisor.whenReady(['idle']), { ok: true });
+    const pid = supervisor.get('idle')?.state.pid;
+    await supervisor.start(['idle']);
+    assert.deepEqual(await supervisor.whenReady(['idle']), { ok: true });
+    assert.equal(supervisor.get('idle')?.state.pid, pid, 'the same process');
+  });
+
+  it('a command that cannot start: the outcome carries its state\'s reason and message', async () => {
+    await applyConfig({ broken: { command: ['procs-no-such-command'], autostart: false } });
+    await supervisor.start(['broken']);
+    const outcome = await supervisor.whenReady(['broken']);
+
+    assert.equal(outcome.ok, false);
+    assert.ok(!outcome.ok);
+    assert.equal(outcome.name, 'broken');
+    assert.equal(outcome.status, 'backoff');
+    assert.equal(outcome.reason, 'spawn');
+    assert.match(outcome.message, /procs-no-such-command/);
+  });
+
+  it('a dependency that cannot start ends the wait for its dependent, naming the dependency', async () => {
+    await applyConfig({
+      db: { command: ['procs-no-such-command'], autostart: false },
+      api: { command: nodeFixture('stamped.js'), dependsOn: ['db'], autostart: false },
+    });
+    await supervisor.start(['api']);
+    const outcome = await supervisor.whenReady(['api']);
+
+    assert.ok(!outcome.ok);
+    assert.equal(outcome.name, 'db');
+    assert.equal(outcome.reason, 'spawn');
+    assert.equal(supervisor.get('api')?.state.status, 'waiting');
+  });
+});
