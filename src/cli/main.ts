@@ -1,3 +1,4 @@
+import './quietHeap';
 import { USAGE, parseArgs } from './args';
 import { runCheck } from './check';
 import { Printer } from './printer';
@@ -33,7 +34,8 @@ async function main(): Promise<number> {
     case 'up': {
       const printer = new Printer({ write, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
       const stdout = { pending: () => process.stdout.writableLength, onDrain: (callback: () => void) => process.stdout.once('drain', callback) };
-      return runUp({ configFile: command.configFile, selectors: command.selectors, cwd: process.cwd(), printer, outputClosed, stdout });
+      const attach = command.attach === undefined ? undefined : { name: command.attach, input: process.stdin };
+      return runUp({ configFile: command.configFile, selectors: command.selectors, cwd: process.cwd(), printer, outputClosed, stdout, attach });
     }
   }
 }

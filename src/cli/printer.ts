@@ -1,7 +1,6 @@
 import type { ProcessSpec } from '../core/config/types';
-import { removeAnsi } from '../core/process/ansi';
 import { lifecycleLine } from '../core/process/lifecycleText';
-import { keepsAnsi, timestamp } from '../core/process/outputFormat';
+import { formatBlocks, type LineOptions } from '../core/process/outputFormat';
 import type { OutputBatch } from '../core/process/outputTypes';
 
 // Bright, distinguishable foreground colours; red is kept for problems.
@@ -32,13 +31,11 @@ export class Printer {
 
   output(batch: OutputBatch, spec: ProcessSpec | undefined): void {
     const prefix = this.prefix(batch.name);
-    const keepAnsi = spec ? keepsAnsi(spec.output, this.options.color ? 'colorTerminal' : 'text') : this.options.color;
+    const output: LineOptions = spec?.output ?? { stripAnsi: !this.options.color, timestamps: false };
+    const text = formatBlocks(batch.blocks, output, this.options.color ? 'colorTerminal' : 'text');
     const suffix = this.options.color ? `${RESET}\n` : '\n';
-    const texts = spec?.output.timestamps ? batch.lines.map((line) => `${timestamp(line.time)} ${line.text}`) : batch.lines.map((line) => line.text);
-    // One native join per batch instead of a concatenation per line; that is most of the cost of a flood.
-    const text = prefix + texts.join(suffix + prefix) + suffix;
-    // Uncoloured output has no escapes of ours, and none spans a line break: strip the whole batch at once.
-    this.options.write(keepAnsi ? text : removeAnsi(text));
+    // One native replace per batch puts the prefix before every line: no work per line in a flood.
+    this.options.write(prefix + text.slice(0, -1).replaceAll('\n', suffix + prefix) + suffix);
   }
 
   /** A supervisor line about a process: started, exited, restarting. */

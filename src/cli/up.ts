@@ -30,13 +30,15 @@ export interface UpOptions {
   /** Resolves when output can no longer be written (a closed pipe): stop as for SIGTERM. */
   outputClosed: Promise<void>;
   stdout: OutputBacklog;
+  /** `--attach NAME`: our input goes to that process's stdin. */
+  attach?: { name: string; input: NodeJS.ReadableStream };
 }
 
 /**
  * `procs up`: runs processes in the foreground until SIGINT or SIGTERM, restarting watchers on change
  * and re-applying `.procs.json` when it is saved. Resolves with the exit code.
  */
-export async function runUp({ configFile, selectors, cwd, printer, outputClosed, stdout }: UpOptions): Promise<number> {
+export async function runUp({ configFile, selectors, cwd, printer, outputClosed, stdout, attach }: UpOptions): Promise<number> {
   const supervisor = new Supervisor();
   const shutdown = handleShutdown(supervisor, printer, outputClosed);
   const first = await loadConfig(configFile);
@@ -50,6 +52,13 @@ export async function runUp({ configFile, selectors, cwd, printer, outputClosed,
   if (unknown.length > 0 && !shutdown.requested) {
     printer.note(`no process or group named ${unknown.join(', ')}`);
     return 2;
+  }
+  if (attach) {
+    const refused = attachInput(supervisor, attach.name, attach.input);
+    if (refused) {
+      printer.note(refused);
+      return 2;
+    }
   }
 
   let held: Disposable | undefined;
@@ -115,6 +124,19 @@ export async function runUp({ configFile, selectors, cwd, printer, outputClosed,
   configWatch.close();
   fileWatch?.dispose();
   return code;
+}
+
+/**
+ * Forwards `input` to the stdin of process `name`, looked up at each chunk: a config reload may
+ * replace the process. The end of our input closes its stdin. Returns why it cannot, if it cannot.
+ */
+function attachInput(supervisor: Supervisor, name: string, input: NodeJS.ReadableStream): string | undefined {
+  const process = supervisor.get(name);
+  if (!process) return `--attach: no process named ${name}`;
+  if (!process.spec.stdin) return `--attach: ${name} has no stdin; set "stdin": true for it in .procs.json`;
+  input.on('data', (chunk: Buffer | string) => supervisor.get(name)?.writeInput(chunk.toString()));
+  input.on('end', () => supervisor.get(name)?.endInput());
+  return undefined;
 }
 
 function describeReport(report: { started: string[]; restarted: string[]; stopped: string[] }): string {

@@ -8,7 +8,7 @@ const RED = '\x1b[31m';
 const RESET = '\x1b[0m';
 
 function batch(name: string, ...texts: string[]): OutputBatch {
-  return { name, lines: texts.map((text) => ({ stream: 'stdout', text, time: Date.UTC(2026, 0, 2, 3, 4, 5) })) };
+  return { name, blocks: [{ stream: 'stdout', text: texts.map((text) => `${text}\n`).join(''), lineCount: texts.length, time: Date.UTC(2026, 0, 2, 3, 4, 5) }] };
 }
 
 function withOutput(output: Partial<ProcessSpec['output']>): ProcessSpec {

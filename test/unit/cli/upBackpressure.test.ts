@@ -3,6 +3,7 @@ import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Readable } from 'node:stream';
+import { readStat } from '../../../src/core/system/procTable';
 import { makeTempProject, type TempProject } from '../helpers/tempProject';
 import { waitFor } from '../helpers/waitFor';
 
@@ -18,8 +19,7 @@ function upWithHeapCap(cwd: string): ChildProcessByStdio<null, Readable, Readabl
 }
 
 function rssMb(pid: number): number {
-  const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return Number(kb) / 1024;
+  return (readStat(pid)?.rssBytes ?? NaN) / 1024 ** 2;
 }
 
 describe('procs up under a slow reader', function () {
