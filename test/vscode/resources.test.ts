@@ -1,0 +1,97 @@
+import * as assert from 'assert';
+import { linesOf } from '../../src/core/process/outputTypes';
+import * as net from 'net';
+import * as vscode from 'vscode';
+import type { TreeNode } from '../../src/vscode/treeNodes';
+import { describeOnFixture, useFixture, waitFor, waitForStatus } from './fixtures/kit';
+import { plainText } from './fixtures/rows';
+
+function labelOf(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+/** The first line the server answers on `port`. */
+function greeting(port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.setEncoding('utf8').once('data', (data: string) => resolve(data.trim()));
+    socket.once('error', reject);
+  });
+}
+
+describeOnFixture('resources in the Procs view', () => {
+  const fixture = useFixture();
+
+  before(async () => {
+    await fixture.api.stopAll();
+    // Sampling runs only while the view is visible.
+    await vscode.commands.executeCommand('procs.processes.focus');
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await fixture.api.stopAll();
+  });
+
+  async function serverRow(): Promise<TreeNode> {
+    const backend = ((await fixture.api.tree.getChildren()) ?? []).find((item) => labelOf(item) === 'backend');
+    const row = ((backend && (await fixture.api.tree.getChildren(backend))) ?? []).find((item) => labelOf(item) === 'server');
+    assert.ok(row, 'a server row');
+    return row;
+  }
+
+  it('the description shows the port the server listens on and its memory', async () => {
+    await vscode.commands.executeCommand('procs.start', 'server');
+    await waitForStatus(fixture.supervisor, 'server', 'running');
+    let description = '';
+    const shows = (text: string): boolean => /· :\d+ · /.test(text) && / \d+ MB · /.test(text);
+    for (const deadline = Date.now() + 15_000; !shows(description); await new Promise((resolve) => setTimeout(resolve, 50))) {
+      assert.ok(Date.now() < deadline, `no port and memory in the description (last: "${description}")`);
+      description = String((await serverRow()).description);
+    }
+    const port = Number(/:(\d+)/.exec(description)?.[1]);
+    assert.strictEqual(await greeting(port), 'hello', `the port in "${description}" is the server's`);
+    // A port the kernel chose, answering no HTTP probe: the context menu's port list, not the globe.
+    assert.strictEqual((await serverRow()).contextValue, 'procs.process.running.ports');
+    const row = await serverRow();
+    const tooltip = plainText(((await fixture.api.tree.resolveTreeItem?.(row, row, new vscode.CancellationTokenSource().token))?.tooltip as vscode.MarkdownString).value);
+    assert.ok(tooltip.includes(`ports: ${port} (127.0.0.1)`), tooltip);
+    assert.match(tooltip, /memory: \d+ MB/);
+  });
+
+  it('a tooltip built while the view is hidden takes a reading of its own: ports and memory, none before the hover', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    try {
+      let listening = false;
+      const output = fixture.supervisor.onOutput(({ name, blocks }) => (listening ||= name === 'server' && linesOf(blocks).some((line) => line.text.startsWith('listening '))));
+      try {
+        await vscode.commands.executeCommand('procs.restart', 'server');
+        await waitFor(() => listening, { message: 'the restarted server to listen' });
+      } finally {
+        output.dispose();
+      }
+      const row = await serverRow();
+      // Hidden and without limits, nothing samples the new run until something asks.
+      assert.strictEqual(fixture.supervisor.resources.latest('server'), undefined, 'a reading while nobody looks');
+      const resolved = await fixture.api.tree.resolveTreeItem?.(row, row, new vscode.CancellationTokenSource().token);
+      const tooltip = plainText((resolved?.tooltip as vscode.MarkdownString).value);
+      const port = fixture.supervisor.resources.latest('server')?.ports[0]?.port;
+      assert.ok(port !== undefined, `the hover's reading has the server's port: ${tooltip}`);
+      assert.ok(tooltip.includes(`ports: ${port} (127.0.0.1)`), tooltip);
+      assert.match(tooltip, /memory: \d+ MB/);
+    } finally {
+      await vscode.commands.executeCommand('procs.processes.focus');
+    }
+  });
+
+  it('Open in Browser resolves an external URI for the port', async () => {
+    await vscode.commands.executeCommand('procs.start', 'server');
+    await waitForStatus(fixture.supervisor, 'server', 'running');
+    await waitFor(() => (fixture.supervisor.resources.latest('server')?.ports.length ?? 0) > 0, { timeoutMs: 15_000, message: 'a sampled port' });
+    const port = fixture.supervisor.resources.latest('server')?.ports[0].port;
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('procs.openInBrowser', 'server');
+    assert.ok(uri, 'a URI was opened');
+    assert.strictEqual(uri.scheme.startsWith('http'), true);
+    const expected = await vscode.env.asExternalUri(vscode.Uri.parse(`http://localhost:${port}`));
+    assert.strictEqual(uri.toString(), expected.toString());
+  });
+});
