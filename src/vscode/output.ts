@@ -1,8 +1,12 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
-import type { OutputBatch } from '../core/process/outputTypes';
-import type { FolderRegistry, ProcsFolder } from './folders';
-import { lifecycleLine, lifecycleText } from '../core/process/lifecycleText';
+import { systemClock } from '../core/clock';
+import type { ManagedProcess } from '../core/process/managedProcess';
+import { linesOf, type OutputBatch } from '../core/process/outputTypes';
+import { lifecycleText } from '../core/process/lifecycleText';
 import { formatLine } from '../core/process/outputFormat';
+import { ChannelWindow } from './channelWindow';
+import type { FolderRegistry, ProcsFolder } from './folders';
 
 /** `Procs: api`, or `Procs: api (web)` in a multi-root workspace. */
 export function outputChannelName(folderName: string, processName: string): string {
@@ -10,12 +14,17 @@ export function outputChannelName(folderName: string, processName: string): stri
   return multiRoot ? `Procs: ${processName} (${folderName})` : `Procs: ${processName}`;
 }
 
+interface Channel {
+  channel: vscode.OutputChannel;
+  window: ChannelWindow;
+}
+
 /**
  * One OutputChannel per process instance, created on first need and disposed when the
- * process leaves the config. Each batch of lines becomes a single `append`.
+ * process leaves the config. What it is given is rate-limited and bounded by a ChannelWindow.
  */
 export class OutputChannels implements vscode.Disposable {
-  private readonly channels = new Map<string, vscode.OutputChannel>();
+  private readonly channels = new Map<string, Channel>();
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly registry: FolderRegistry) {
@@ -33,36 +42,54 @@ export class OutputChannels implements vscode.Disposable {
     ];
   }
 
-  /** Writes `── text ──` to the process's channel. */
+  /** Writes a lifecycle line (`text` between rules) to the process's channel. */
   lifecycle(folder: ProcsFolder, processName: string, text: string): void {
-    this.channel(folder, processName).appendLine(lifecycleLine(text));
+    this.channel(folder, processName).window.addOwn(text);
   }
 
   show(folder: ProcsFolder, processName: string): void {
-    this.channel(folder, processName).show(true);
+    const { channel, window } = this.channel(folder, processName);
+    window.flush();
+    channel.show(true);
+  }
+
+  /** What the channel of a process holds now (for tests and figures), if it has one. */
+  windowOf(folder: ProcsFolder, processName: string): { lines: number; notShown: number } | undefined {
+    const window = this.channels.get(channelKey(folder, processName))?.window;
+    return window && { lines: window.shownLines, notShown: window.notShown };
   }
 
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
-    for (const channel of this.channels.values()) channel.dispose();
+    for (const channel of this.channels.values()) disposeChannel(channel);
     this.channels.clear();
   }
 
   private appendBatch(folder: ProcsFolder, batch: OutputBatch): void {
-    const output = folder.supervisor.get(batch.name)?.spec.output;
-    if (!output) return;
-    const text = batch.lines.map((line) => formatLine(line, output, 'text')).join('\n');
-    this.channel(folder, batch.name).append(`${text}\n`);
+    this.channel(folder, batch.name).window.addOutput(linesOf(batch.blocks));
   }
 
-  private channel(folder: ProcsFolder, processName: string): vscode.OutputChannel {
+  private channel(folder: ProcsFolder, processName: string): Channel {
     const key = channelKey(folder, processName);
-    let channel = this.channels.get(key);
-    if (!channel) {
-      channel = vscode.window.createOutputChannel(outputChannelName(folder.folder.name, processName));
-      this.channels.set(key, channel);
+    let entry = this.channels.get(key);
+    if (!entry) {
+      const channel = vscode.window.createOutputChannel(outputChannelName(folder.folder.name, processName));
+      const process = (): ManagedProcess | undefined => folder.supervisor.get(processName);
+      const window = new ChannelWindow(channel, {
+        format: (line) => {
+          const output = process()?.spec.output;
+          return output ? formatLine(line, output, 'text') : line.text;
+        },
+        keptIn: () => {
+          const file = process()?.logFile;
+          return file && displayPath(folder.folder.uri.fsPath, file);
+        },
+        clock: systemClock,
+      });
+      entry = { channel, window };
+      this.channels.set(key, entry);
     }
-    return channel;
+    return entry;
   }
 
   /** Drops the channels of processes that are no longer in their folder's config. */
@@ -80,7 +107,7 @@ export class OutputChannels implements vscode.Disposable {
   private dropWhere(predicate: (key: string) => boolean): void {
     for (const [key, channel] of this.channels) {
       if (!predicate(key)) continue;
-      channel.dispose();
+      disposeChannel(channel);
       this.channels.delete(key);
     }
   }
@@ -88,4 +115,15 @@ export class OutputChannels implements vscode.Disposable {
 
 function channelKey(folder: ProcsFolder, processName: string): string {
   return `${folder.folder.uri.toString()}\n${processName}`;
+}
+
+function disposeChannel({ channel, window }: Channel): void {
+  window.dispose();
+  channel.dispose();
+}
+
+/** `logs/api.log` inside the folder, the absolute path outside it. */
+function displayPath(root: string, file: string): string {
+  const relative = path.relative(root, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }

@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import { systemClock } from '../core/clock';
+import { lifecycleText } from '../core/process/lifecycleText';
+import type { ManagedProcess } from '../core/process/managedProcess';
+import { formatLine } from '../core/process/outputFormat';
+import { linesOf, type OutputLine } from '../core/process/outputTypes';
+import type { FolderRegistry, ProcsFolder } from './folders';
+import { outputChannelName } from './output';
+import { TerminalSession } from './terminalSession';
+
+/** What a Procs terminal was sent, for tests and other extensions. */
+export interface TerminalWrite {
+  terminal: vscode.Terminal;
+  data: string;
+}
+
+/**
+ * "Open in Terminal": a process in a terminal of its own (a Pseudoterminal), its recent output
+ * first, then live output with colours; typed lines go to its stdin, Ctrl+C stops it, closing the
+ * terminal leaves it running. One terminal per process instance, shown again when asked twice.
+ */
+export class ProcessTerminals implements vscode.Disposable {
+  private readonly terminals = new Map<string, vscode.Terminal>();
+  private readonly writeEmitter = new vscode.EventEmitter<TerminalWrite>();
+  readonly onDidWrite = this.writeEmitter.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly registry: FolderRegistry) {
+    this.subscription = vscode.window.onDidCloseTerminal((closed) => {
+      for (const [key, terminal] of this.terminals) if (terminal === closed) this.terminals.delete(key);
+    });
+  }
+
+  show(entry: ProcsFolder, name: string): vscode.Terminal {
+    const key = `${entry.folder.uri.toString()}\n${name}`;
+    let terminal = this.terminals.get(key);
+    if (!terminal) {
+      const pty = this.pty(entry, name, () => terminal);
+      terminal = vscode.window.createTerminal({ name: outputChannelName(entry.folder.name, name), pty, iconPath: new vscode.ThemeIcon('server-process') });
+      this.terminals.set(key, terminal);
+    }
+    terminal.show();
+    return terminal;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    for (const terminal of this.terminals.values()) terminal.dispose();
+    this.terminals.clear();
+    this.writeEmitter.dispose();
+  }
+
+  private pty(entry: ProcsFolder, name: string, terminal: () => vscode.Terminal | undefined): vscode.Pseudoterminal {
+    const emitter = new vscode.EventEmitter<string>();
+    // A config reload may replace the process: it is looked up by name each time.
+    const process = (): ManagedProcess | undefined => entry.supervisor.get(name);
+    const shown = (line: OutputLine): string => {
+      const output = process()?.spec.output;
+      return output ? formatLine(line, output, 'colorTerminal') : line.text;
+    };
+    const session = new TerminalSession(
+      {
+        write: (text) => process()?.writeInput(text) ?? false,
+        endInput: () => process()?.endInput(),
+        interrupt: () => void entry.supervisor.stop([name]),
+        keptIn: () => process()?.logFile,
+      },
+      (data) => {
+        emitter.fire(data);
+        const target = terminal();
+        if (target) this.writeEmitter.fire({ terminal: target, data });
+      },
+      systemClock,
+    );
+    let listening: vscode.Disposable | undefined;
+    return {
+      onDidWrite: emitter.event,
+      open: () => {
+        // History and the subscription in one turn: no batch can fall between them.
+        session.lines((process()?.recentOutput() ?? []).map(shown));
+        session.flush();
+        listening = vscode.Disposable.from(
+          this.registry.onOutput(({ folder, value }) => {
+            if (folder === entry && value.name === name) session.lines(linesOf(value.blocks).map(shown));
+          }),
+          this.registry.onDidChangeState(({ folder, value }) => {
+            const text = folder === entry && value.name === name ? lifecycleText(value) : undefined;
+            if (text !== undefined) session.own(text);
+          }),
+        );
+      },
+      close: () => {
+        listening?.dispose();
+        session.dispose();
+        emitter.dispose();
+      },
+      handleInput: (data) => session.input(data),
+    };
+  }
+}
