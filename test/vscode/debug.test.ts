@@ -1,0 +1,91 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { JS_DEBUG_EXTENSION } from '../../src/vscode/debugSessions';
+import { describeIn, editAndSave, firstFolder, fixturePath, pidOf, recordPids, useFixture, waitFor, waitForStatus } from './fixtures/kit';
+
+// The `workbench` launch's folder: app (scripts/app.js) is a Node program that watches src/**/*.js.
+describeIn('workbench')('debugging a process', () => {
+  const fixture = useFixture();
+  const children: vscode.DebugSession[] = [];
+  let subscription: vscode.Disposable | undefined;
+
+  before(async () => {
+    await fixture.api.stopAll();
+    subscription = vscode.debug.onDidStartDebugSession((session) => session.parentSession && children.push(session));
+  });
+  after(async () => {
+    subscription?.dispose();
+    await vscode.debug.stopDebugging();
+    await fixture.api.stopAll();
+  });
+
+  const sessions = (): vscode.DebugSession[] => fixture.api.debugSessionsOf(firstFolder().uri, 'app');
+
+  /** The pid the debugger sees: js-debug attaches a child session to the target, which evaluates in it. */
+  async function debuggeePid(parent: vscode.DebugSession): Promise<number> {
+    await waitFor(() => children.some((child) => child.parentSession?.id === parent.id), { timeoutMs: 15_000, message: 'js-debug attached to the target' });
+    const child = children.find((candidate) => candidate.parentSession?.id === parent.id);
+    assert.ok(child);
+    const answer = (await child.customRequest('evaluate', { expression: 'process.pid', context: 'repl' })) as { result: string };
+    return Number(answer.result);
+  }
+
+  /** The one session attached to app's current run, once it is there. */
+  async function attachedSession(other?: vscode.DebugSession): Promise<vscode.DebugSession> {
+    await waitFor(() => sessions().length === 1 && sessions()[0] !== other, { timeoutMs: 20_000, message: `a debug session for app (has ${sessions().length}; ${fixture.supervisor.get('app')?.state.message})` });
+    return sessions()[0];
+  }
+
+  it('the JavaScript debugger is present in the VS Code under test', () => {
+    assert.ok(vscode.extensions.getExtension(JS_DEBUG_EXTENSION), `${JS_DEBUG_EXTENSION} is not in this VS Code: debugging cannot be tested, and does not work for users`);
+  });
+
+  it('Debug attaches a JavaScript debugger session to the process\'s own pid; a save restarts it and attaches again', async () => {
+    await vscode.commands.executeCommand('procs.start', 'app');
+    await waitForStatus(fixture.supervisor, 'app', 'running');
+    const plainPid = pidOf(fixture.supervisor, 'app');
+    recordPids([plainPid]);
+
+    await vscode.commands.executeCommand('procs.debug', 'app');
+    const first = await attachedSession();
+    const pid = pidOf(fixture.supervisor, 'app');
+    recordPids([pid]);
+    assert.notStrictEqual(pid, plainPid, 'Debug restarted app with the inspector');
+    assert.strictEqual(first.type, 'pwa-node', 'a session of js-debug');
+    assert.strictEqual(first.configuration.request, 'attach');
+    assert.strictEqual(first.configuration.websocketAddress, fixture.supervisor.get('app')?.state.debug?.inspectors[0]?.url);
+    assert.strictEqual(await debuggeePid(first), pid, 'the debugger is attached to app\'s pid');
+
+    await editAndSave(fixturePath('src', 'app.js'), `module.exports = ${Date.now()};\n`);
+    const second = await attachedSession(first);
+    const restarted = pidOf(fixture.supervisor, 'app');
+    recordPids([restarted]);
+    assert.notStrictEqual(restarted, pid, 'the save restarted app');
+    assert.strictEqual(await debuggeePid(second), restarted, 'the new session is attached to the new pid');
+    assert.ok(fixture.supervisor.get('app')?.state.debug, 'debugging is still on');
+  });
+
+  it('ending the debug session restarts the process without the inspector', async () => {
+    const [session] = sessions();
+    assert.ok(session, 'app is being debugged (the test before)');
+    const pid = pidOf(fixture.supervisor, 'app');
+    await vscode.debug.stopDebugging(session);
+    await waitFor(() => fixture.supervisor.get('app')?.state.debug === undefined, { message: 'debugging off' });
+    await waitFor(() => fixture.supervisor.get('app')?.state.status === 'running' && fixture.supervisor.get('app')?.state.pid !== pid, { message: 'app running again with a new pid' });
+    recordPids([pidOf(fixture.supervisor, 'app')]);
+    assert.deepStrictEqual(sessions(), []);
+  });
+
+  it('Stop Debugging on the process restarts it without the inspector, and its session ends', async () => {
+    await vscode.commands.executeCommand('procs.debug', 'app');
+    await attachedSession();
+    const pid = pidOf(fixture.supervisor, 'app');
+    recordPids([pid]);
+    await vscode.commands.executeCommand('procs.stopDebugging', 'app');
+    assert.strictEqual(fixture.supervisor.get('app')?.state.debug, undefined);
+    await waitForStatus(fixture.supervisor, 'app', 'running');
+    assert.notStrictEqual(pidOf(fixture.supervisor, 'app'), pid, 'restarted');
+    recordPids([pidOf(fixture.supervisor, 'app')]);
+    await waitFor(() => sessions().length === 0, { message: 'the session ended with the old run' });
+  });
+});
