@@ -1,4 +1,4 @@
-// The extension-host stage: the test/vscode suites in six launches, each its own
+// The extension-host stage: the test/vscode suites in seven launches, each its own
 // code-server + Chromium with its own workspace copy (but the two hostkill launches share one).
 // A suite registers only in the launch it belongs to (PROCS_TEST_MODE), so none counts as
 // skipped in the others.
@@ -20,6 +20,22 @@ const LAUNCHES = [
     name: 'readiness',
     mode: 'readiness',
     source: join(repoRoot, 'test', 'vscode', 'fixtures', 'readiness'),
+    checkShutdown: true,
+    env: { PROCS_TEST_FIXTURES: join(repoRoot, 'test', 'fixtures') },
+  },
+  // A process that prints in colour and echoes its stdin, for the terminal ("Open in Terminal").
+  {
+    name: 'terminal',
+    mode: 'terminal',
+    source: join(repoRoot, 'test', 'vscode', 'fixtures', 'terminal'),
+    checkShutdown: true,
+    env: { PROCS_TEST_FIXTURES: join(repoRoot, 'test', 'fixtures') },
+  },
+  // Tasks, the view's badge and debugging, on a folder of their own.
+  {
+    name: 'workbench',
+    mode: 'workbench',
+    source: join(repoRoot, 'test', 'vscode', 'fixtures', 'workbench'),
     checkShutdown: true,
     env: { PROCS_TEST_FIXTURES: join(repoRoot, 'test', 'fixtures') },
   },

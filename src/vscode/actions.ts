@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ALL } from '../core/selectors';
 import type { FolderRegistry } from './folders';
 import type { OutputChannels } from './output';
+import type { ProcessTerminals } from './processTerminals';
 import type { ProcessRef, Target } from './targets';
 import { mayRunProcesses } from './trust';
 
@@ -13,6 +14,7 @@ export class ProcessActions {
   constructor(
     private readonly registry: FolderRegistry,
     private readonly output: OutputChannels,
+    private readonly terminals: ProcessTerminals,
   ) {}
 
   async start(targets: readonly Target[]): Promise<void> {
@@ -46,6 +48,10 @@ export class ProcessActions {
 
   showOutput({ entry, process }: ProcessRef): void {
     this.output.show(entry, process.name);
+  }
+
+  openTerminal({ entry, process }: ProcessRef): void {
+    this.terminals.show(entry, process.name);
   }
 
   /** Tells the user a selector named nothing. */

@@ -2,16 +2,21 @@ import * as vscode from 'vscode';
 import type { ProcessActions } from './actions';
 import { commandText } from './commandText';
 import type { ConfigFiles } from './configFile';
+import type { DebugSessions } from './debugSessions';
 import type { FolderRegistry, ProcsFolder } from './folders';
+import { openInBrowser } from './browser';
 import { pickAction, pickProcess, pickTargets } from './pickers';
+import { PICKING_COMMANDS, rowTwin } from './rowCommands';
 import { QUICK_ACTIONS_COMMAND } from './statusBar';
 import { folderFor, processFor, targetsFor, type ProcessRef, type Target } from './targets';
+import { SHOW_CONFIG_PROBLEM_COMMAND } from './treeNodes';
 
 /**
  * Every `procs.*` command. Each takes a tree node or a selector string (so tests and keybindings
- * can name a process); without one, Start/Stop/Restart ask with a multi-select quick pick.
+ * can name a process); without one, Start/Stop/Restart ask with a multi-select quick pick, the
+ * others that need a process with a single pick. The rows' menus use their twins (rowCommands.ts).
  */
-export function registerCommands(registry: FolderRegistry, actions: ProcessActions, configs: ConfigFiles): vscode.Disposable {
+export function registerCommands(registry: FolderRegistry, actions: ProcessActions, configs: ConfigFiles, debug: DebugSessions): vscode.Disposable {
   /** Targets from the argument or a quick pick; undefined when there is nothing to do. */
   const resolveTargets = async (argument: unknown, verb: string): Promise<Target[] | undefined> => {
     const targets = targetsFor(argument, registry) ?? (await pickTargets(registry, verb));
@@ -56,6 +61,16 @@ export function registerCommands(registry: FolderRegistry, actions: ProcessActio
     else if (candidates.length === 0) void vscode.window.showInformationMessage('Procs: every folder of this workspace already has a .procs.json.');
   };
 
+  /** Start All where there is nothing to start says so, and offers to write a first config. */
+  const startAll = async (): Promise<void> => {
+    if (registry.all.length > 0) return actions.startAll();
+    const create = 'Create .procs.json';
+    const canCreate = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
+    const text = 'Procs: nothing to start: this workspace has no .procs.json.';
+    const choice = await (canCreate ? vscode.window.showInformationMessage(text, create) : vscode.window.showInformationMessage(`${text} Open a folder first.`));
+    if (choice === create) await createConfig();
+  };
+
   const quickActions = async (folderKey?: string, name?: string): Promise<void> => {
     const entry = folderKey === undefined ? undefined : registry.get(folderKey);
     const process = name === undefined ? undefined : entry?.supervisor.get(name);
@@ -77,20 +92,38 @@ export function registerCommands(registry: FolderRegistry, actions: ProcessActio
     }
   };
 
+  // Returns the URI it opened, for tests; `port` picks one.
+  const browse = (among: 'http' | 'all') => async (argument: unknown, port?: number) => {
+    const ref = await resolveProcess(argument);
+    return ref ? openInBrowser(ref, among, typeof port === 'number' ? port : undefined) : undefined;
+  };
+
   const commands: Record<string, (...args: never[]) => unknown> = {
     'procs.start': withTargets('start', (targets) => actions.start(targets)),
     'procs.stop': withTargets('stop', (targets) => actions.stop(targets)),
     'procs.restart': withTargets('restart', (targets) => actions.restart(targets)),
-    'procs.startAll': () => actions.startAll(),
+    'procs.startAll': () => startAll(),
     'procs.stopAll': () => actions.stopAll(),
     'procs.restartAll': () => actions.restartAll(),
     'procs.showOutput': withProcess((ref) => actions.showOutput(ref)),
+    'procs.openTerminal': withProcess((ref) => actions.openTerminal(ref)),
+    'procs.debug': withProcess((ref) => debug.debug(ref)),
+    'procs.stopDebugging': withProcess((ref) => debug.stopDebugging(ref)),
     'procs.revealInConfig': withProcess((ref) => configs.reveal(ref)),
     'procs.copyCommand': withProcess((ref) => vscode.env.clipboard.writeText(commandText(ref.process.spec))),
+    'procs.openInBrowser': browse('http'),
+    // The context menu's: static menus cannot hold an item per port, so it offers each port in a pick.
+    'procs.openPortInBrowser': browse('all'),
     'procs.openConfig': (argument: unknown) => openConfig(argument),
     'procs.createConfig': () => createConfig(),
     [QUICK_ACTIONS_COMMAND]: (folderKey?: string, name?: string) => quickActions(folderKey, name),
+    [SHOW_CONFIG_PROBLEM_COMMAND]: async (folderKey: string) => {
+      const entry = registry.get(folderKey);
+      if (entry) await configs.openAtFirstError(entry);
+    },
   };
+
+  for (const command of PICKING_COMMANDS) commands[rowTwin(command)] = commands[command];
 
   return vscode.Disposable.from(...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, handler)));
 }

@@ -1,7 +1,7 @@
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME } from '../core/config/loadConfig';
-import type { FolderRegistry } from './folders';
+import type { FolderRegistry, ProcsFolder } from './folders';
 import { proposeConfig } from './proposeConfig';
 import type { ProcessRef } from './targets';
 
@@ -14,7 +14,7 @@ export class ConfigFiles {
     return vscode.window.showTextDocument(document);
   }
 
-  /** Opens the config and selects the process's entry (`"api": { … }`). */
+  /** Opens the config and selects the process's entry (`"api": { ... }`). */
   async reveal({ entry, process }: ProcessRef): Promise<void> {
     const editor = await this.open(entry.configFile);
     const document = editor.document;
@@ -23,6 +23,17 @@ export class ConfigFiles {
     const property = value?.parent ?? value;
     if (!property) return;
     const range = new vscode.Range(document.positionAt(property.offset), document.positionAt(property.offset + property.length));
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /** Opens the config with its first error selected (the first problem when none is an error). */
+  async openAtFirstError(entry: ProcsFolder): Promise<void> {
+    const editor = await this.open(entry.configFile);
+    const problem = entry.problems.find((candidate) => candidate.severity === 'error') ?? entry.problems[0];
+    if (!problem || problem.file !== entry.configFile) return;
+    const document = editor.document;
+    const range = new vscode.Range(document.positionAt(problem.offset), document.positionAt(problem.offset + problem.length));
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }

@@ -5,14 +5,20 @@ import type { ProcsApi } from './api';
 import { registerCommands } from './commands';
 import { ConfigFiles } from './configFile';
 import { watchConfigs } from './configWatcher';
-import { notifyOnFailure } from './crashNotice';
+import { FailureNotices } from './crashNotice';
+import { DebugSessions } from './debugSessions';
 import { ConfigDiagnostics } from './diagnostics';
 import { FileTriggers } from './fileTriggers';
 import { FolderRegistry } from './folders';
 import { OutputChannels, outputChannelName } from './output';
+import { ProcessTerminals } from './processTerminals';
+import { notifyPortConflicts } from './portConflictNotice';
+import { ResourceWatch } from './resourceWatch';
 import { settings } from './settings';
 import { StatusBar } from './statusBar';
+import { ProcsTaskProvider, TASK_TYPE } from './tasks';
 import { ProcsTreeProvider } from './tree';
+import { TroubleBadge } from './viewBadge';
 
 const VIEW_ID = 'procs.processes';
 /** Context key for the view's welcome content: true when some folder has a `.procs.json`. */
@@ -29,24 +35,41 @@ export function activate(context: vscode.ExtensionContext): ProcsApi {
   const folders = new FolderRegistry((entry) => vscode.workspace.isTrusted && settings(entry.folder.uri).startOnOpen);
   registry = folders;
   const output = new OutputChannels(folders);
-  const actions = new ProcessActions(folders, output);
+  const terminals = new ProcessTerminals(folders);
+  const actions = new ProcessActions(folders, output, terminals);
   const tree = new ProcsTreeProvider(folders);
   const statusBar = new StatusBar(folders);
+  const debugSessions = new DebugSessions(folders);
+  const failureNotices = new FailureNotices(folders, actions);
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  // CPU, memory and ports are read only while someone can see them.
+  const resources = new ResourceWatch(folders, (entry, samples) => tree.refreshSamples(entry, samples.map((sample) => sample.name)));
+  resources.setVisible(view.visible);
 
   context.subscriptions.push(
     folders,
     output,
+    terminals,
     tree,
     statusBar,
     new ConfigDiagnostics(folders),
     new FileTriggers(folders),
-    vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
-    registerCommands(folders, actions, new ConfigFiles(folders)),
-    notifyOnFailure(folders, actions),
+    view,
+    new TroubleBadge(view, folders),
+    debugSessions,
+    resources,
+    view.onDidChangeVisibility(({ visible }) => resources.setVisible(visible)),
+    notifyPortConflicts(folders),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('procs.showResources')) tree.refresh();
+    }),
+    registerCommands(folders, actions, new ConfigFiles(folders), debugSessions),
+    failureNotices,
     folders.onDidStopLeftovers((entry) => {
       if (entry.leftovers) void vscode.window.showWarningMessage(`Procs (${entry.folder.name}): ${describeLeftovers(entry.leftovers.list)}`);
     }),
     watchConfigs(folders),
+    vscode.tasks.registerTaskProvider(TASK_TYPE, new ProcsTaskProvider(folders, actions)),
     folders.onDidChangeFolders(() => void vscode.commands.executeCommand('setContext', HAS_CONFIG_KEY, folders.all.length > 0)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       for (const entry of folders.all) if (settings(entry.folder.uri).startOnOpen) void entry.supervisor.up();
@@ -65,8 +88,19 @@ export function activate(context: vscode.ExtensionContext): ProcsApi {
     ready: () => folders.ready(),
     tree,
     outputChannelName: (folder, processName) => outputChannelName(folder.name, processName),
+    outputWindow: (folderUri, processName) => {
+      const entry = folders.get(folderUri);
+      return entry && output.windowOf(entry, processName);
+    },
+    onDidWriteTerminal: terminals.onDidWrite,
     statusBarText: () => statusBar.text,
     statusBarTooltip: () => statusBar.tooltip,
+    viewBadge: () => view.badge,
+    failureNotices: () => failureNotices.shown,
+    debugSessionsOf: (folderUri, processName) => {
+      const entry = folders.get(folderUri);
+      return entry ? debugSessions.sessionsOf(entry, processName) : [];
+    },
     stopAll: () => folders.stopAll(),
   };
 }

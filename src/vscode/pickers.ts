@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ALL } from '../core/selectors';
+import { actionsFor, chosenItems, firstMatch, type ProcessAction } from './actionChoices';
 import type { FolderRegistry, ProcsFolder } from './folders';
 import { stateCodicon, stateDescription } from './stateLook';
 import type { ProcessRef, Target } from './targets';
@@ -11,8 +12,6 @@ interface TargetItem extends vscode.QuickPickItem {
 interface ProcessItem extends vscode.QuickPickItem {
   ref: ProcessRef;
 }
-
-export type ProcessAction = 'start' | 'stop' | 'restart' | 'showOutput';
 
 interface ActionItem extends vscode.QuickPickItem {
   action: ProcessAction;
@@ -34,8 +33,44 @@ export async function pickTargets(registry: FolderRegistry, verb: string): Promi
     void vscode.window.showInformationMessage('Procs: there is no .procs.json in this workspace yet.');
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: `Processes to ${verb}` });
-  return picked && picked.length > 0 ? picked.map((item) => item.target) : undefined;
+  const picked = await pickSome(items, `Processes to ${verb}: type to filter, Enter for the highlighted one, Space to tick several`);
+  if (picked === undefined) return undefined;
+  if (picked.length === 0) {
+    void vscode.window.showInformationMessage(`Procs: nothing picked, so nothing to ${verb}.`);
+    return undefined;
+  }
+  return picked.map((item) => item.target);
+}
+
+/**
+ * A multi-select that also works as a single pick: Enter takes the ticked items, or, with none
+ * ticked, the highlighted one, as VS Code's own lists do. Undefined when the pick was dismissed;
+ * empty when Enter found nothing to take (the filter matched nothing).
+ */
+function pickSome<T extends vscode.QuickPickItem>(items: T[], placeholder: string): Promise<readonly T[] | undefined> {
+  const quickPick = vscode.window.createQuickPick<T>();
+  quickPick.canSelectMany = true;
+  quickPick.matchOnDescription = true;
+  quickPick.placeholder = placeholder;
+  quickPick.items = items;
+  const highlight = (typed: string) => {
+    const match = firstMatch(items, typed);
+    quickPick.activeItems = match ? [match] : [];
+  };
+  highlight('');
+  return new Promise((resolve) => {
+    let result: readonly T[] | undefined;
+    quickPick.onDidChangeValue(highlight);
+    quickPick.onDidAccept(() => {
+      result = chosenItems(quickPick.selectedItems, quickPick.activeItems);
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      quickPick.dispose();
+      resolve(result);
+    });
+    quickPick.show();
+  });
 }
 
 /** Single choice of a process. */
@@ -46,14 +81,16 @@ export async function pickProcess(registry: FolderRegistry, placeHolder: string)
   return picked?.ref;
 }
 
-/** What to do with one process. */
+const ACTION_LABELS: Record<ProcessAction, string> = {
+  start: '$(play) Start',
+  stop: '$(debug-stop) Stop',
+  restart: '$(debug-restart) Restart',
+  showOutput: '$(output) Show Output',
+};
+
+/** What to do with one process: the actions that fit its state, the likely one first and so preselected. */
 export async function pickAction(ref: ProcessRef): Promise<ProcessAction | undefined> {
-  const items: ActionItem[] = [
-    { label: '$(play) Start', action: 'start' },
-    { label: '$(debug-stop) Stop', action: 'stop' },
-    { label: '$(debug-restart) Restart', action: 'restart' },
-    { label: '$(output) Show Output', action: 'showOutput' },
-  ];
+  const items: ActionItem[] = actionsFor(ref.process.state.status).map((action) => ({ label: ACTION_LABELS[action], action }));
   const picked = await vscode.window.showQuickPick(items, { placeHolder: `${ref.process.name}: ${ref.process.state.status}` });
   return picked?.action;
 }

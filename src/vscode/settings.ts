@@ -4,6 +4,7 @@ export interface ProcsSettings {
   startOnOpen: boolean;
   restartOnExternalChanges: boolean;
   notifyOnFailure: boolean;
+  showResources: boolean;
 }
 
 /** The `procs.*` settings, read fresh each time (they are cheap and may change at any moment). */
@@ -13,5 +14,6 @@ export function settings(scope?: vscode.ConfigurationScope): ProcsSettings {
     startOnOpen: config.get('startOnOpen', false),
     restartOnExternalChanges: config.get('restartOnExternalChanges', true),
     notifyOnFailure: config.get('notifyOnFailure', true),
+    showResources: config.get('showResources', true),
   };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { spokenDelay } from '../core/process/messages';
+import { spokenCountdown, spokenDelay } from '../core/process/messages';
 import { assertNever, type ExitInfo, type ProbeView, type ProcessState, type ProcessStatus } from '../core/process/states';
 
 /** The codicon and colour that stand for a state, in the tree and the status bar. */
@@ -53,11 +53,19 @@ function iconParts(state: ProcessState): [string, string | undefined] {
   }
 }
 
+/** What sampling adds to a live row: the pid of the process doing the work, and `:3000 · 4% · 182 MB`. */
+export interface LiveLook {
+  pid?: number;
+  parts?: readonly string[];
+}
+
 /**
- * `running · pid 4711 · 3m · ↻2`, `running · pid 4711 · 5m · health failing`, `backoff · restart in 9s`,
- * `exited · code 1`, `waiting for db (starting)`.
+ * `running · pid 4711 · 3m · ↻2`, `running · pid 4711 · :3000 · 4% · 182 MB · 3m`,
+ * `running · pid 4711 · 5m · health failing`, `backoff · restart in 0.5 s · 2 crashes`, `exited · code 1`,
+ * `waiting for db (starting)`.
+ * `↻` counts the restarts someone asked for (Restart, a save); crashes are counted apart.
  */
-export function stateDescription(state: ProcessState, now: number): string {
+export function stateDescription(state: ProcessState, now: number, live: LiveLook = {}): string {
   const parts: string[] = [state.status];
   switch (state.status) {
     case 'waiting':
@@ -67,14 +75,16 @@ export function stateDescription(state: ProcessState, now: number): string {
     case 'running':
     case 'starting':
     case 'stopping': {
-      if (state.pid !== undefined) parts.push(`pid ${state.pid}`);
-      if (state.status === 'running' && state.startedAt !== undefined) parts.push(formatDuration(now - state.startedAt));
+      const pid = live.pid ?? state.pid;
+      if (pid !== undefined) parts.push(`pid ${pid}`);
+      parts.push(...(live.parts ?? []));
+      if (state.status === 'running' && state.startedAt !== undefined) parts.push(formatUptime(now - state.startedAt));
       const concern = runningConcern(state);
       if (concern !== undefined) parts.push(concern);
       break;
     }
     case 'backoff':
-      if (state.nextRestartAt !== undefined) parts.push(`restart in ${formatDuration(state.nextRestartAt - now)}`);
+      if (state.nextRestartAt !== undefined) parts.push(`restart in ${spokenCountdown(state.nextRestartAt - now)}`);
       break;
     case 'exited':
     case 'failed':
@@ -86,8 +96,14 @@ export function stateDescription(state: ProcessState, now: number): string {
     default:
       assertNever(state.status);
   }
+  if (state.crashes > 0) parts.push(crashCount(state.crashes));
   if (state.restarts > 0) parts.push(`↻${state.restarts}`);
   return parts.join(' · ');
+}
+
+/** `1 crash`, `3 crashes`. */
+export function crashCount(crashes: number): string {
+  return `${crashes} ${crashes === 1 ? 'crash' : 'crashes'}`;
 }
 
 /** `code 1` or `signal SIGTERM`. */
@@ -96,13 +112,21 @@ export function exitText(exit: ExitInfo): string {
 }
 
 /**
- * The probe's last word for the tooltip: `ready: tcp 127.0.0.1:5432 · passed after 830 ms`, or a
+ * The probe's last word for the tooltip: `ready: tcp 127.0.0.1:5432 · passed after 0.83 s`, or a
  * liveness try `health: GET http://127.0.0.1:4000/health · GET /health → 503 · 4s ago`. The readiness
  * pass is the only view that carries `readyAfterMs`; every later one is a liveness try's.
  */
 export function probeText(probe: ProbeView, now: number): string {
   if (probe.readyAfterMs !== undefined) return `ready: ${probe.probe} · passed after ${spokenDelay(Math.round(probe.readyAfterMs))}`;
   return `health: ${probe.probe} · ${probe.detail} · ${formatDuration(now - probe.at)} ago`;
+}
+
+/**
+ * An uptime to the minute: `<1m`, `3m`, `2h 5m`. The row then changes once a minute, not each
+ * second, so a tooltip on it stays up (the tooltip itself gives the time to the second).
+ */
+export function formatUptime(ms: number): string {
+  return ms < 60_000 ? '<1m' : formatDuration(ms);
 }
 
 /** Coarse, human durations: `9s`, `3m`, `2h 5m`. */

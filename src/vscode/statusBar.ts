@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { STATUS_MEANING } from '../core/process/states';
+import { needsAttention } from '../core/process/states';
 import type { FolderRegistry, ProcsFolder } from './folders';
 import { stateCodicon, stateDescription } from './stateLook';
 import type { ProcessRef } from './targets';
@@ -8,7 +8,7 @@ import type { ProcessRef } from './targets';
 export const QUICK_ACTIONS_COMMAND = 'procs.quickActions';
 
 /**
- * A summary item (`$(pulse) 3/4`: ready of all, warning background when something failed or backs off) and
+ * A summary item (`$(pulse) 3/4`: ready of all, warning background when something failed, backs off, or has not yet run well since a crash) and
  * one item per process with `statusBar: true`. Both open the quick actions.
  */
 export class StatusBar implements vscode.Disposable {
@@ -57,7 +57,8 @@ export class StatusBar implements vscode.Disposable {
     }
     // `running` is ready: a process with a readiness probe is `starting` until the probe passes.
     const ready = refs.filter(({ process }) => process.state.status === 'running').length;
-    const troubled = refs.filter(({ process }) => STATUS_MEANING[process.state.status].trouble);
+    // A crash not yet lived down still counts, so a crash loop keeps the warning instead of flickering.
+    const troubled = refs.filter(({ process }) => needsAttention(process.state));
     this.summary.text = `$(pulse) ${ready}/${refs.length}`;
     this.summary.tooltip =
       troubled.length > 0

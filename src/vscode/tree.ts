@@ -2,16 +2,17 @@ import * as vscode from 'vscode';
 import type { ManagedProcess } from '../core/process/managedProcess';
 import type { FolderRegistry, ProcsFolder } from './folders';
 import { isTicking } from './stateLook';
-import { FolderNode, GroupNode, MessageNode, ProcessNode, processNodeId, type TreeNode } from './treeNodes';
+import { ConfigProblemNode, FolderNode, GroupNode, MessageNode, ProcessNode, processNodeId, type TreeNode } from './treeNodes';
 
 const TICK_MS = 1000;
 
 /**
  * The Procs view. Multi-root: a node per folder; one folder: its processes at the top.
- * A change of structure (config, folders) rebuilds the tree. A change of state, and the one-second
- * timer that keeps uptimes and countdowns fresh (only while something runs or backs off), refresh just
- * the rows concerned, in place: rebuilding every row each second let a click on an inline button reach
- * VS Code with a row it had already dropped, and the command then ran without its target.
+ * A change of structure (config, folders) rebuilds the tree. A change of state refreshes just the
+ * rows concerned, in place: rebuilding every row each second let a click on an inline button reach
+ * VS Code with a row it had already dropped, and the command then ran without its target. The
+ * one-second timer (only while something runs or backs off) sends a row only when its text changed
+ * (a countdown each second, an uptime each minute): every row sent closes its tooltip.
  */
 export class ProcsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined>();
@@ -42,6 +43,20 @@ export class ProcsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     return node;
+  }
+
+  /**
+   * Process tooltips are built on hover, so they are current and cost nothing until asked for. A
+   * running process whose last reading is missing or older than one interval (the view was hidden,
+   * so nothing sampled) gets one reading first: the tooltip always has its ports and memory.
+   */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem | Promise<vscode.TreeItem> {
+    if (!(node instanceof ProcessNode)) return item;
+    const fill = (): vscode.TreeItem => {
+      item.tooltip = node.tooltipAt(Date.now());
+      return item;
+    };
+    return node.needsSample(Date.now()) ? node.entry.supervisor.resources.sampleNow().then(fill) : fill();
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
@@ -79,10 +94,7 @@ export class ProcsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   private folderChildren(entry: ProcsFolder, parent: FolderNode | undefined): TreeNode[] {
     const nodes: TreeNode[] = [];
-    if (entry.problems.some((problem) => problem.severity === 'error')) {
-      const text = entry.supervisor.config ? '.procs.json has errors: the last good version is running' : '.procs.json has errors: see Problems';
-      nodes.push(new MessageNode(text, parent, 'warning'));
-    }
+    if (entry.problems.some((problem) => problem.severity === 'error')) nodes.push(new ConfigProblemNode(entry, parent));
     const now = Date.now();
     const groups = new Set<string>();
     for (const process of entry.supervisor.processes) {
@@ -101,19 +113,34 @@ export class ProcsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const id = processNodeId(entry, process.name);
     const node = this.processNodes.get(id) ?? new ProcessNode(entry, process, parent);
     this.processNodes.set(id, node);
-    return node.update(now);
+    node.update(now);
+    return node;
+  }
+
+  /** New readings change what the rows of those processes say, not the tree's shape. */
+  refreshSamples(entry: ProcsFolder, names: readonly string[]): void {
+    const now = Date.now();
+    for (const name of names) {
+      const node = this.processNodes.get(processNodeId(entry, name));
+      // Sent only when the row reads differently: a row replaced under the pointer loses its tooltip.
+      if (node?.update(now)) this.changeEmitter.fire(node);
+    }
   }
 
   private refreshProcess(entry: ProcsFolder, name: string): void {
     const node = this.processNodes.get(processNodeId(entry, name));
-    if (node) this.changeEmitter.fire(node.update(Date.now()));
+    if (node) {
+      // A new state is news even where the row reads the same: the tooltip's facts changed.
+      node.update(Date.now());
+      this.changeEmitter.fire(node);
+    }
     this.updateTicker();
   }
 
   private tick(): void {
     const now = Date.now();
     for (const node of this.processNodes.values()) {
-      if (isTicking(node.process.state.status)) this.changeEmitter.fire(node.update(now));
+      if (isTicking(node.process.state.status) && node.update(now)) this.changeEmitter.fire(node);
     }
   }
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import {
-  describeOnFixture, firstFolder, fixturePath, isAlive, pidOf, statusOf, useFixture, waitForGone, waitForStatus,
+  describeOnFixture, EXTENSION_ID, firstFolder, fixturePath, isAlive, pidOf, statusOf, useFixture, waitForGone, waitForStatus,
 } from './fixtures/kit';
 
 describeOnFixture('Procs commands', () => {
@@ -20,6 +20,23 @@ describeOnFixture('Procs commands', () => {
     assert.strictEqual(statusOf(fixture.supervisor, 'worker'), 'stopped');
 
     await vscode.commands.executeCommand('procs.stop', 'server');
+    assert.strictEqual(statusOf(fixture.supervisor, 'server'), 'stopped');
+    await waitForGone(pid);
+  });
+
+  it('every command package.json contributes is registered, the rows\' twins (procs.startItem …) included', async () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: Array<{ command: string }> } };
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = manifest.contributes.commands.map((entry) => entry.command).filter((command) => !registered.has(command));
+    assert.deepStrictEqual(missing, []);
+  });
+
+  it('the rows\' procs.startItem / procs.stopItem act on the process they are given, as procs.start / procs.stop do', async () => {
+    await vscode.commands.executeCommand('procs.startItem', 'server');
+    await waitForStatus(fixture.supervisor, 'server', 'running');
+    const pid = pidOf(fixture.supervisor, 'server');
+    assert.strictEqual(statusOf(fixture.supervisor, 'worker'), 'stopped');
+    await vscode.commands.executeCommand('procs.stopItem', 'server');
     assert.strictEqual(statusOf(fixture.supervisor, 'server'), 'stopped');
     await waitForGone(pid);
   });

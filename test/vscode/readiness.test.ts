@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { OutputLine } from '../../src/core/process/outputTypes';
+import { linesOf, type OutputLine } from '../../src/core/process/outputTypes';
 import type { ProcessState } from '../../src/core/process/states';
 import { describeIn, pidOf, recordPids, useFixture, waitFor, waitForStatus } from './fixtures/kit';
 import { RowRecorder, type Row } from './fixtures/rows';
@@ -22,7 +22,7 @@ describeIn('readiness')('readiness and dependencies in the Procs view', () => {
   before(async () => {
     await fixture.api.stopAll();
     subscriptions = [
-      fixture.supervisor.onOutput(({ name, lines: batch }) => lines.set(name, [...(lines.get(name) ?? []), ...batch])),
+      fixture.supervisor.onOutput(({ name, blocks }) => lines.set(name, [...(lines.get(name) ?? []), ...linesOf(blocks)])),
       fixture.supervisor.onDidChangeState(({ name, current }) => states.set(name, [...(states.get(name) ?? []), current])),
     ];
   });
@@ -110,7 +110,8 @@ describeIn('readiness')('readiness and dependencies in the Procs view', () => {
     assert.ok(warned, `web showed no warning row: ${summary(web)}`);
     assert.strictEqual(warned.status, 'running', 'the warning comes while web still runs');
     assert.strictEqual(warned.color, 'list.warningForeground');
-    assert.match(warned.description, new RegExp(`^running · pid ${first} · \\d+s · health failing`));
+    // Rows hovered (the recorder resolves each) also show the readings: port, CPU, memory.
+    assert.match(warned.description, new RegExp(`^running · pid ${first} · (:\\d+ · )?(\\d+% · )?(\\d+ MB · )?(<1m|\\d+m) · health failing`));
     assert.match(warned.tooltip, new RegExp(`health: GET http://127\\.0\\.0\\.1:${WEB_PORT}/health · GET /health → 503 · \\d+s ago`));
     const after = web.slice(web.indexOf(warned));
     assert.ok(after.some((row) => row.status !== 'running'), `web left running after the warning: ${summary(web)}`);

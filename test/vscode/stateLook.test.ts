@@ -5,7 +5,7 @@ import { describeOnFixture } from './fixtures/kit';
 
 const base: ProcessState = {
   status: 'stopped',
-  reason: 'none', pid: undefined, startedAt: undefined, restarts: 0, lastExit: undefined, nextRestartAt: undefined, message: 'stopped', probe: undefined,
+  reason: 'none', pid: undefined, startedAt: undefined, restarts: 0, crashes: 0, settling: false, lastExit: undefined, nextRestartAt: undefined, message: 'stopped', probe: undefined, debug: undefined,
 };
 const state = (change: Partial<ProcessState>): ProcessState => ({ ...base, ...change });
 const NOW = 1_000_000;
@@ -16,10 +16,22 @@ describeOnFixture('state wording in the view', () => {
       stateDescription(state({ status: 'running', pid: 4711, startedAt: NOW - 3 * 60_000, restarts: 2 }), NOW),
       'running · pid 4711 · 3m · ↻2',
     );
-    assert.strictEqual(stateDescription(state({ status: 'backoff', nextRestartAt: NOW + 8_200 }), NOW), 'backoff · restart in 9s');
+    assert.strictEqual(stateDescription(state({ status: 'backoff', nextRestartAt: NOW + 8_200 }), NOW), 'backoff · restart in 9 s');
     assert.strictEqual(stateDescription(state({ status: 'failed', lastExit: { code: null, signal: 'SIGKILL' } }), NOW), 'failed · signal SIGKILL');
     assert.strictEqual(stateDescription(state({ status: 'disabled' }), NOW), 'disabled');
     assert.deepStrictEqual([formatDuration(0), formatDuration(59_000), formatDuration(60_000), formatDuration(3_725_000)], ['0s', '59s', '1m', '1h 2m']);
+  });
+
+  it('regression: short backoffs are labelled restart in 1s: the row says 0.1 s, as the channel does', () => {
+    assert.strictEqual(stateDescription(state({ status: 'backoff', nextRestartAt: NOW + 100, crashes: 1 }), NOW), 'backoff · restart in 0.1 s · 1 crash');
+    assert.strictEqual(stateDescription(state({ status: 'backoff', nextRestartAt: NOW + 500, crashes: 2 }), NOW), 'backoff · restart in 0.5 s · 2 crashes');
+  });
+
+  it('regression: the ↻ count mixes saves, manual restarts and a start from stopped: crashes and restarts read apart', () => {
+    assert.strictEqual(
+      stateDescription(state({ status: 'running', pid: 4711, startedAt: NOW - 30_000, crashes: 3, restarts: 2 }), NOW),
+      'running · pid 4711 · <1m · 3 crashes · ↻2',
+    );
   });
 
   it('says for whom a process waits, and shows a starting one with its pid until its probe passes', () => {
@@ -44,14 +56,14 @@ describeOnFixture('state wording in the view', () => {
 
   it('shows a failed build on save as a warning on the process that still serves', () => {
     const serving = state({ status: 'running', reason: 'build', pid: 4711, startedAt: NOW - 5_000, message: 'build failed · still running the previous build' });
-    assert.strictEqual(stateDescription(serving, NOW), 'running · pid 4711 · 5s · build failed · still running the previous build');
+    assert.strictEqual(stateDescription(serving, NOW), 'running · pid 4711 · <1m · build failed · still running the previous build');
     assert.strictEqual(stateIcon(serving).id, 'warning');
   });
 
   it('words the probe\'s last result for the tooltip: the readiness pass, or a liveness try and when', () => {
     assert.strictEqual(
       probeText({ probe: 'tcp 127.0.0.1:5432', ok: true, detail: 'tcp 127.0.0.1:5432 open', at: NOW, readyAfterMs: 830.4 }, NOW),
-      'ready: tcp 127.0.0.1:5432 · passed after 830 ms',
+      'ready: tcp 127.0.0.1:5432 · passed after 0.83 s',
     );
     assert.strictEqual(
       probeText({ probe: 'GET http://127.0.0.1:4000/health', ok: false, detail: 'GET /health → 503', at: NOW - 4_000 }, NOW),
