@@ -27,7 +27,7 @@ describe('processes: tree, palette restart, status bar', function () {
 
   it('palette-restart: "Procs: Restart" → web gets a new pid, the old one is gone', async () => {
     await wb.step('Procs: Restart, pick web', async () => {
-      await wb.runCommand('Procs: Restart');
+      await wb.runCommand('Procs: Restart…');
       await wb.pickItem('web', { many: true });
     });
     const web = await wb.step('web shows a new pid', () => runningPid(wb, 'web', { other: pids.web }));
@@ -35,6 +35,51 @@ describe('processes: tree, palette restart, status bar', function () {
     await eventually('the new web answers', () => httpGet(wb.webPort));
     await assertServedBy(wb.webPort, web);
     pids.web = web;
+  });
+
+  it('regression: the palette picker fails silently: typing a name and Enter restarts the highlighted process', async () => {
+    await wb.step('Procs: Restart…, type "web", Enter', async (page) => {
+      await wb.runCommand('Procs: Restart…');
+      await page.locator('.quick-input-widget input[placeholder^="Processes to restart"]').fill('web');
+      await page.keyboard.press('Enter');
+    });
+    const web = await wb.step('web shows a new pid', () => runningPid(wb, 'web', { other: pids.web }));
+    await eventually(`old web pid ${pids.web} gone`, () => !pidAlive(pids.web));
+    pids.web = web;
+    await wb.step('Procs: Start…, type a name nobody has, Enter: it says nothing was picked', async (page) => {
+      await wb.runCommand('Procs: Start…');
+      await page.locator('.quick-input-widget input[placeholder^="Processes to start"]').fill('no such process');
+      await page.keyboard.press('Enter');
+      await wb.waitForText('Procs: nothing picked, so nothing to start.', { selector: '.notifications-toasts' });
+    });
+  });
+
+  it('regression: rows have no Start, Stop, Restart in the context menu', async () => {
+    await wb.step('right-click web: Restart and Stop lead the menu, no Start, no "…" but on a pick', async (page) => {
+      await page.locator(treeRowSelector('web')).click({ button: 'right' });
+      const items = page.locator('.context-view .monaco-menu .action-item:not(.disabled) .action-label');
+      await items.first().waitFor();
+      const labels = (await items.allInnerTexts()).map((label) => label.trim()).filter(Boolean);
+      assert.deepStrictEqual(labels.slice(0, 2), ['Restart', 'Stop'], `menu: ${labels.join(' | ')}`);
+      assert.ok(!labels.includes('Start'), `menu: ${labels.join(' | ')}`);
+      // The row names the process, so nothing asks for one: "…" only where a pick of ports follows.
+      const asking = labels.filter((label) => label.endsWith('…') && label !== 'Open Port in Browser…');
+      assert.deepStrictEqual(asking, [], `menu: ${labels.join(' | ')}`);
+      await page.keyboard.press('Escape');
+    });
+  });
+
+  it('regression: tooltips on running rows do not show, or vanish after about 0.5 s', async () => {
+    await wb.step('hover db: its tooltip shows and is still up 2.5 s later', async (page) => {
+      await page.mouse.move(0, 0);
+      await page.locator(`${treeRowSelector('db')} .label-name`).hover();
+      const hover = page.locator('.monaco-hover:has-text("crashes:")').first();
+      await hover.waitFor({ state: 'visible', timeout: 10_000 });
+      // Longer than the old one-second tick, twice over: the pointer rests, the tooltip stays.
+      await page.waitForTimeout(2_500);
+      assert.ok(await hover.isVisible(), 'the tooltip is still up while the pointer rests on the row');
+      await page.mouse.move(0, 0);
+    });
   });
 
   it('status-bar: the summary counts ready processes; clicking it offers them', async () => {
@@ -46,7 +91,8 @@ describe('processes: tree, palette restart, status bar', function () {
       await wb.pickItem('Stop');
       await wb.waitForTreeItem('worker', /^stopped\b/);
       assert.strictEqual((await summary().innerText()).trim(), '3/4');
-      assert.strictEqual(await page.locator('.quick-input-widget').isVisible(), false);
+      // Seen once in CI: the widget was still up at the moment the row said stopped; it must go soon after.
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 });
     });
   });
 
@@ -55,7 +101,7 @@ describe('processes: tree, palette restart, status bar', function () {
     await wb.step('web shows stopped; the summary follows', async (page) => {
       // Seen in 1 of 4 runs: the click opens the "Processes to stop" picker instead of stopping web,
       // i.e. procs.stop ran without its tree node (reported to the lead; not worked around here).
-      const picker = page.locator('.quick-input-widget input[placeholder="Processes to stop"]');
+      const picker = page.locator('.quick-input-widget input[placeholder^="Processes to stop"]');
       const outcome = await eventually('web stops', async () =>
         (await picker.isVisible()) ? 'picker' : /^stopped\b/.test(await page.locator(`${treeRowSelector('web')} .label-description`).innerText()) && 'stopped', { timeout: 20_000 });
       assert.strictEqual(outcome, 'stopped', 'the inline Stop button opened the "Processes to stop" picker instead of stopping web');

@@ -12,7 +12,7 @@ const OUTPUT_LINES = '.part.panel .monaco-editor .view-lines';
 const BROKEN = 'this is not javascript';
 const BUILD_FAILED = 'build failed · still running the previous build';
 const escape = (text) => textPattern(text).source;
-/** `── ready · <probe> · 830 ms ──`, whatever the time. */
+/** `── ready · <probe> · 0.83 s ──`, whatever the time. */
 const readyLine = (probe) => new RegExp(`${escape(`── ready · ${probe} · `)}[\\d.]+\\s(ms|s)\\s──`);
 
 describe('readiness: a chain waits, becomes ready, and a failed build keeps the old process', function () {
@@ -21,7 +21,7 @@ describe('readiness: a chain waits, becomes ready, and a failed build keeps the 
   let pids;
 
   const showOutput = async (name) => {
-    await wb.runCommand('Procs: Show Output');
+    await wb.runCommand('Procs: Show Output…');
     await wb.pickItem(name);
   };
   const rowIcon = (name) => wb.page.locator(`${treeRowSelector(name)} .custom-view-tree-node-item-icon`).first();
@@ -32,7 +32,7 @@ describe('readiness: a chain waits, becomes ready, and a failed build keeps the 
       await wb.clickViewAction('Start All');
       // db recovers for 4 s before its port opens: long enough to see the wait.
       await wb.waitForTreeItem('web', /^waiting for db \(starting\)/);
-      const db = await wb.waitForTreeItem('db', /^starting · pid \d+$/);
+      const db = await wb.waitForTreeItem('db', /^starting · pid \d+( · |$)/);
       assert.ok(await rowIcon('web').evaluate((el) => el.classList.contains('codicon-watch')), 'web waits with the watch icon');
       assert.ok(await rowIcon('db').evaluate((el) => el.classList.contains('codicon-sync')), 'db starts with the spinner');
       return Number(/pid (\d+)/.exec(db)[1]);

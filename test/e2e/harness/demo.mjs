@@ -13,10 +13,11 @@ import { hideSecondarySideBar, useWorkbench } from './workbench.mjs';
 const DEMO_PORTS = { web: { marker: '"PORT": "3000"', port: '3000' }, db: { marker: '"DB_PORT": "5433"', port: '5433' } };
 
 // Quiet workbench for readable screenshots: no Welcome editor, no Chat (its side bar stays
-// open and empty, see hideSecondarySideBar).
+// open and empty, see hideSecondarySideBar); terminals drawn in the DOM, so their text can be read.
 const WORKSPACE_SETTINGS = {
   'workbench.startupEditor': 'none',
   'chat.disableAIFeatures': true,
+  'terminal.integrated.gpuAcceleration': 'off',
 };
 
 /**
@@ -55,13 +56,15 @@ async function prepareDemo(workspace) {
  * useWorkbench() on a copy of the demo with `wb.webPort` and `wb.dbPort` set, plus the steps
  * every demo scenario starts with: `wb.openProcs()` shows the Procs view, `wb.startAll()` also
  * clicks its Start All button and waits until db, web and build run; returns their pids.
+ * `prepare(workspace)`: more changes to the copy, after the ports are set.
  */
-export function useDemoWorkbench(scenario) {
+export function useDemoWorkbench(scenario, { prepare } = {}) {
   const wb = useWorkbench(scenario, {
     prepare: async (workspace) => {
       const ports = await prepareDemo(workspace);
       wb.webPort = ports.web;
       wb.dbPort = ports.db;
+      await prepare?.(workspace);
     },
     viewport: { width: 1280, height: 800 },
   });
@@ -101,21 +104,14 @@ export function httpGet(port) {
 }
 
 /**
- * Asserts that the web server on `port` answers and belongs to the process the tree shows:
- * a string command runs under `/bin/sh -c`, so the tree's pid is the shell, which leads the
- * process group the server runs in (the server's own pid is in its reply).
+ * Asserts that the web server on `port` answers and is the process the tree shows: a simple
+ * string command is exec'd by the shell, so the tree's pid is the server's own (it is in its reply).
  */
 export async function assertServedBy(port, pid) {
   const body = await httpGet(port);
   const served = /\(pid (\d+)\)/.exec(body ?? '');
   assert.ok(served, `nothing answers on port ${port} (got ${JSON.stringify(body)})`);
-  assert.strictEqual(processGroup(Number(served[1])), pid, `the server (pid ${served[1]}) is not in the process group of pid ${pid}`);
-}
-
-/** The process group id of `pid` (Linux: field 5 of /proc/<pid>/stat, after the parenthesised name). */
-function processGroup(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+  assert.strictEqual(Number(served[1]), pid, `the server is pid ${served[1]}, the tree shows ${pid}`);
 }
 
 /** True when a fresh server can listen on 127.0.0.1:port, i.e. nobody holds it any more. */

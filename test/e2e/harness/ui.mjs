@@ -100,14 +100,18 @@ export async function openView(page, title) {
  * Clicks an activity-bar entry whose label starts with `title` and waits until the side bar
  * shows that container. An extension's entry appears only once the extension host has
  * registered its contributions (seconds after the workbench loads), so it is waited for;
- * without one, falls back to openView().
+ * without one, falls back to openView(). A container already shown is left as it is.
  */
 export async function clickView(page, title, { timeout = 20_000 } = {}) {
+  const shown = new RegExp(textPattern(title).source, 'i');
+  const sideBarTitle = page.locator('.part.sidebar .composite.title').first();
+  // A click on the entry of the container already shown would close the side bar.
+  if (await sideBarTitle.isVisible() && shown.test(await sideBarTitle.innerText())) return;
   const item = page.locator(`.part.activitybar .action-item a[aria-label^="${title}"]`).first();
   const appeared = await item.waitFor({ state: 'visible', timeout }).then(() => true, () => false);
   if (appeared) await item.click();
   else await openView(page, title);
-  await waitForText(page, new RegExp(textPattern(title).source, 'i'), { selector: '.part.sidebar .composite.title', timeout });
+  await waitForText(page, shown, { selector: '.part.sidebar .composite.title', timeout });
 }
 
 /**
@@ -186,4 +190,49 @@ export async function quickOpen(page, relativePath) {
   await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ state: 'visible' });
   // Keys pressed before the editor takes focus are lost (seen: Ctrl+End and the first characters).
   await page.locator('.part.editor .monaco-editor.focused').waitFor({ state: 'visible' });
+}
+
+/**
+ * Drags the sash on the side bar's right edge until the side bar is `width` px wide, so long row
+ * descriptions show in full (the default is about 300 px).
+ */
+export async function resizeSideBar(page, width) {
+  const sidebar = page.locator('.part.sidebar');
+  const box = await sidebar.boundingBox();
+  const sash = page.locator('.monaco-sash.vertical:not(.disabled)').filter({ visible: true });
+  const edges = await sash.evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 })));
+  const edge = edges.sort((a, b) => Math.abs(a.x - box.x - box.width) - Math.abs(b.x - box.x - box.width))[0];
+  if (!edge || Math.abs(edge.x - box.x - box.width) > 10) throw new Error(`no sash on the side bar's right edge (x ${box.x + box.width})`);
+  await page.mouse.move(edge.x, edge.y);
+  await page.mouse.down();
+  await page.mouse.move(edge.x + width - box.width, edge.y, { steps: 5 });
+  await page.mouse.up();
+  await page.mouse.move(0, 0);
+  const now = (await sidebar.boundingBox()).width;
+  if (Math.abs(now - width) > 10) throw new Error(`the side bar is ${now} px wide after the drag, not ${width}`);
+}
+
+/** Waits until a notification toast whose text matches `pattern` shows; returns its locator. */
+export async function waitForNotification(page, pattern, { timeout = 20_000 } = {}) {
+  const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: textPattern(pattern) }).first();
+  await toast.waitFor({ state: 'visible', timeout });
+  return toast;
+}
+
+/** Waits until a modal dialog whose text matches `pattern` shows; returns its locator (its buttons by role). */
+export async function waitForDialog(page, pattern, { timeout = 10_000 } = {}) {
+  const dialog = page.locator('.monaco-dialog-box').filter({ hasText: textPattern(pattern) }).first();
+  await dialog.waitFor({ state: 'visible', timeout });
+  return dialog;
+}
+
+/** The page's region `margin` px around the boxes of `locators`, for a picture of what matters. */
+export async function regionAround(page, locators, { margin = 12 } = {}) {
+  const boxes = await Promise.all(locators.map((locator) => locator.boundingBox()));
+  const viewport = page.viewportSize();
+  const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - margin);
+  const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - margin);
+  const right = Math.min(viewport.width, Math.max(...boxes.map((b) => b.x + b.width)) + margin);
+  const bottom = Math.min(viewport.height, Math.max(...boxes.map((b) => b.y + b.height)) + margin);
+  return { x, y, width: right - x, height: bottom - y };
 }

@@ -29,10 +29,17 @@ export function useWorkbench(scenario, options = {}) {
   let extensionsDir;
   let stepNo = 0;
 
-  wb.screenshot = async (name) => {
+  /** The whole page, or only `clip` ({ x, y, width, height }). */
+  wb.screenshot = async (name, { clip } = {}) => {
     const path = join(shotsDir, `${String(++stepNo).padStart(2, '0')}-${slug(name)}.png`);
-    await wb.page.screenshot({ path }).then(() => (wb.lastScreenshot = path), () => {});
+    await wb.page.screenshot({ path, clip }).then(() => (wb.lastScreenshot = path), () => {});
     return path;
+  };
+
+  /** A picture of only the region around `locators` (a README picture is copied from these into media/). */
+  wb.picture = async (name, locators) => {
+    const path = await wb.screenshot(name, { clip: await ui.regionAround(wb.page, locators) });
+    console.log(`      · picture: ${name} → ${path}`);
   };
 
   wb.explainFailure = (err) => {
@@ -70,6 +77,9 @@ export function useWorkbench(scenario, options = {}) {
   wb.clickViewAction = (action) => ui.clickViewAction(wb.page, action);
   wb.pickItem = (label, opts) => ui.pickItem(wb.page, label, opts);
   wb.quickOpen = (relativePath) => ui.quickOpen(wb.page, relativePath);
+  wb.resizeSideBar = (width) => ui.resizeSideBar(wb.page, width);
+  wb.waitForNotification = (pattern, opts) => ui.waitForNotification(wb.page, pattern, opts);
+  wb.waitForDialog = (pattern, opts) => ui.waitForDialog(wb.page, pattern, opts);
 
   before(async function () {
     this.timeout(180_000);

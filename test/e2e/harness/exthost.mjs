@@ -1,0 +1,43 @@
+// The extension host behind a workbench, read from /proc: which process it is and how much memory it holds.
+import { readdirSync, readFileSync } from 'node:fs';
+
+function read(path) {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The pid of the extension host among the descendants of code-server's `serverPid` (its argv says `--type=extensionHost`). */
+export function extensionHostPid(serverPid) {
+  const parents = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = read(`/proc/${entry}/stat`);
+    if (stat) parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+  }
+  const descends = (pid) => {
+    for (let at = pid; at > 1; at = parents.get(at) ?? 0) if (at === serverPid) return true;
+    return false;
+  };
+  const hosts = [...parents.keys()].filter((pid) => descends(pid) && read(`/proc/${pid}/cmdline`).includes('extensionHost'));
+  if (hosts.length !== 1) throw new Error(`expected one extension host under pid ${serverPid}, found ${hosts.length}`);
+  return hosts[0];
+}
+
+/** Resident memory of `pid` in MB (VmRSS of /proc/<pid>/status). */
+export function rssMb(pid) {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(read(`/proc/${pid}/status`));
+  if (!kb) throw new Error(`no VmRSS for pid ${pid}`);
+  return Number(kb[1]) / 1024;
+}
+
+/** Samples `rssMb(pid)` every `ms` until stopped; `stop()` returns the peak. */
+export function sampleRss(pid, ms = 200) {
+  let peak = rssMb(pid);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssMb(pid));
+  }, ms);
+  return { stop: () => (clearInterval(timer), peak) };
+}
