@@ -15,6 +15,7 @@ export const core = {
   loadConfig: require(`${OUT}/config/loadConfig.js`).loadConfig,
   findByEnvironment: require(`${OUT}/system/procTable.js`).findByEnvironment,
   listPids: require(`${OUT}/system/procTable.js`).listPids,
+  procReader: require(`${OUT}/system/treeSample.js`).procReader,
 };
 
 export const CLI = path.resolve(import.meta.dirname, '../dist/cli.js');
@@ -51,13 +52,20 @@ export function tempProject(config) {
   return { root, configFile, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
 
-const TICK_MS = 1000 / 100; // USER_HZ is 100 on Linux.
-
-/** CPU time (user + system) a process has used so far, in ms. */
+/**
+ * CPU time (user + system) of every thread of a process so far, in ms, from the scheduler's own
+ * nanosecond count: /proc/<pid>/stat's 10 ms ticks are too coarse for a figure of tens of ms.
+ */
 export function cpuMs(pid) {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  let ns = 0;
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // the thread ended while we looked
+    }
+  }
+  return ns / 1e6;
 }
 
 /** Resident memory in MB: all of it, and the process's own (anonymous) part without the shared node binary. */

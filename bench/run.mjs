@@ -1,48 +1,57 @@
-// `npm run bench`: prints the engine's figures as medians over repeated runs on this machine.
+// `npm run bench [-- --quick]`: the issue figures of `procs up` beside the floor (a bare spawn
+// supervisor, bench/floor.mjs) measured in the same run, then the engine's own figures.
+// On a shared 2-core machine a figure means something only next to the floor measured with it.
 import * as os from 'node:os';
-import { burst, idle } from './cli.mjs';
-import { format } from './lib.mjs';
-import { dependencyToSpawn, livenessCost, portToReady } from './readiness.mjs';
-import { changeToSpawn, crashToRespawn, markerScan, stormStop, stubbornStop } from './reaction.mjs';
+import { burst, change, crash, idle, stop } from './scenarios.mjs';
+import { floor, procs } from './subjects.mjs';
+import { printEngineFigures } from './engine.mjs';
+import { median } from './lib.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const QUICK = process.argv.includes('--quick');
+const REPS = Number(process.env.BENCH_RUNS ?? (QUICK ? 3 : 7));
+const IDLE_S = QUICK ? 10 : 20;
+const GRACE_MS = 500;
 
-console.log(`procs benchmarks · ${os.cpus().length} cores · node ${process.version} · medians of ${RUNS} runs\n`);
+console.log(`procs benchmarks · ${os.cpus().length} cores · node ${process.version} · ${new Date().toISOString().slice(0, 10)}`);
+console.log(`${QUICK ? 'quick: ' : ''}medians of ${REPS} runs, the floor and procs taking turns\n`);
 
-const row = (label, value, target = '') => console.log(`${label.padEnd(52)} ${value.padStart(12)}   ${target}`);
+/** Runs `scenario` `reps` times for each subject in turn and keeps every result. */
+async function alternate(reps, scenario) {
+  const results = { floor: [], procs: [] };
+  for (let i = 0; i < reps; i++) for (const subject of [floor, procs]) results[subject.name].push(await scenario(subject));
+  return results;
+}
+const med = (results, key) => ({ floor: median(results.floor.map((r) => r[key])), procs: median(results.procs.map((r) => r[key])) });
+const worst = (results, key) => ({ floor: Math.max(...results.floor.map((r) => r[key])), procs: Math.max(...results.procs.map((r) => r[key])) });
 
-/**
- * Node's fork + exec is the OS creating the child, as the old child's exit is the OS ending it: it
- * varies with the machine's load (3 to 11 ms here) and no supervisor built on Node can avoid it.
- * The reaction target applies to the rest, the supervisor's own work.
- */
-const reactionRows = (label, figures) => {
-  row(label, format(figures.total));
-  row("  Node's spawn() (fork + exec, blocking)", format(figures.spawnCall));
-  row("  the supervisor's reaction (the rest)", format(figures.own), 'target < 5 ms');
+const rows = [];
+const ms = (value) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+const add = (figure, target, { floor: f, procs: p }, unit = ms) => {
+  const ratio = f > 0 ? `${(p / f).toFixed(2)}×` : p === f ? '=' : '—';
+  rows.push([figure, target, unit(f), unit(p), ratio]);
 };
-reactionRows('change → new child spawned (old exit excluded)', await changeToSpawn(RUNS));
-reactionRows('crash seen → respawn, beyond the scheduled delay', await crashToRespawn(RUNS));
-const stop = await stubbornStop(Math.max(3, Math.round(RUNS / 3)));
-row('stop: SIGTERM-ignorer + grandchild, 300 ms grace', format(stop.total));
-row('  of which beyond the grace period', format(stop.beyondGrace), 'target ≤ 5 ms');
-// Before the storm, whose 300 dead children may wait a while to be reaped and would count here.
-const scan = markerScan(RUNS);
-row(`marker scan of ${scan.processes} processes (runs while the grace does)`, format(scan.ms));
-const storm = await stormStop(3);
-row('stop: 300-process tree ignoring SIGTERM, 500 ms grace', `+${format(storm.beyondGrace)}`, 'beyond the grace: the reaping');
-const flood = await burst(Math.max(3, Math.round(RUNS / 3)));
-row('200,000-line burst through procs up: time', format(flood.time));
-row('200,000-line burst: supervisor CPU', format(flood.cpu), 'target < 300 ms');
-const quiet = await idle(10, 5);
-row('10 idle processes: supervisor CPU over 5 s', format(quiet.cpu), 'target 0 ms');
-row('10 idle processes: supervisor RSS', `${quiet.rss.total.toFixed(1)} MB`, 'target < 50 MB');
-row('  of which its own (anonymous) memory', `${quiet.rss.anon.toFixed(1)} MB`);
-for (const kind of ['log', 'tcp', 'http']) {
-  row(`${kind} probe: ${kind === 'log' ? 'line printed' : 'listen'} → state ready`, format(await portToReady(kind, RUNS)), `target ≤ ${kind === 'log' ? 2 : 15} ms`);
-}
-row('dependency ready → dependent spawn() called', format(await dependencyToSpawn(RUNS)), 'target ≤ 5 ms');
-for (const kind of ['http', 'tcp']) {
-  row(`10 ready processes, ${kind} liveness every 10 s: CPU a minute`, format(await livenessCost(kind, 10, 5)), 'target < 20 ms');
-}
 
+const idleRuns = await alternate(QUICK ? 1 : 2, (subject) => idle(subject, IDLE_S));
+add(`idle, 10 apps with watch on: CPU over ${IDLE_S} s`, '0 ms', med(idleRuns, 'cpu'));
+add('idle, 10 apps: RSS', '≈ floor', med(idleRuns, 'rss'), (mb) => `${mb.toFixed(1)} MB`);
+const stops = await alternate(REPS, (subject) => stop(subject, GRACE_MS));
+add(`stop: SIGTERM-ignorer + grandchild, ${GRACE_MS} ms grace`, `≤ ${GRACE_MS + 5} ms`, med(stops, 'total'));
+add('  asked to stop → supervisor exited', '≈ floor', med(stops, 'whole'));
+const bursts = await alternate(REPS, burst);
+add('200,000 lines to a pipe: supervisor CPU', '≤ floor', med(bursts, 'cpu'));
+add('  lines lost or split (worst run)', '0', worst(bursts, 'lostOrSplit'), String);
+const changes = await alternate(QUICK ? 1 : 2, (subject) => change(subject, QUICK ? 5 : 10));
+add('save → new child started', '≈ floor', med(changes, 'reaction'));
+add('  old child still running after the new start', '0 ms', worst(changes, 'overlap'));
+add('  restarted child: boot to its first line', '≈ floor', med(changes, 'boot'));
+const crashes = await alternate(QUICK ? 1 : 2, (subject) => crash(subject, QUICK ? 5 : 10));
+add('crash → new child started (no backoff)', '≈ floor', med(crashes, 'reaction'));
+
+const table = [['figure', 'target', 'floor', 'procs', 'procs ÷ floor'], ...rows];
+const widths = table[0].map((_, col) => Math.max(...table.map((row) => row[col].length)));
+for (const row of table) console.log(row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('   '));
+
+if (!QUICK) {
+  console.log('\nthe engine in-process (no floor to compare with)\n');
+  await printEngineFigures(Number(process.env.BENCH_RUNS ?? 15));
+}
