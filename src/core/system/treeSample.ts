@@ -18,8 +18,8 @@ export interface ResourceSample {
   /** Processes in the tree, the root included. */
   processCount: number;
   /**
-   * Where a wrapper remains (npm, a shell script): the process doing the work, the deepest one
-   * holding a listening port, else the busiest. Undefined when the root is the only process.
+   * Where a wrapper remains (npm, a shell script): the process doing the work (`workerOf`).
+   * Undefined when the root is the only process or does the work itself.
    */
   worker: ProcIdentity | undefined;
 }
@@ -82,14 +82,23 @@ function keyOf(proc: ProcInfo): string {
   return `${proc.pid}:${proc.startTicks}`;
 }
 
-/** The deepest process holding a listening port, else the one that used the most CPU since the last reading, else the deepest. */
-function workerOf(tree: readonly ProcInfo[], listening: Map<number, ListeningSocket[]>, busy: Map<number, number>): number {
+/** CPU ticks since the last reading below which a process counts as idle: one tick is an idle wrapper's timer or GC. */
+const BUSY_TICKS = 2;
+
+/**
+ * The process doing a tree's work: the deepest one holding a listening port; else the busiest, if it
+ * used at least `BUSY_TICKS` since the last reading; else the one holding the most memory (a wrapper
+ * such as npm or a shell is small beside what it runs).
+ */
+export function workerOf(tree: readonly ProcInfo[], listening: ReadonlyMap<number, unknown>, busy: ReadonlyMap<number, number>): number {
   const depth = depthsOf(tree);
   const deepestFirst = [...tree].sort((a, b) => (depth.get(b.pid) ?? 0) - (depth.get(a.pid) ?? 0));
   const listener = deepestFirst.find((proc) => listening.has(proc.pid));
   if (listener) return listener.pid;
-  const busiest = deepestFirst.reduce((best, proc) => ((busy.get(proc.pid) ?? 0) > (busy.get(best.pid) ?? 0) ? proc : best));
-  return (busy.get(busiest.pid) ?? 0) > 0 ? busiest.pid : deepestFirst[0].pid;
+  const ticksOf = (proc: ProcInfo): number => busy.get(proc.pid) ?? 0;
+  const busiest = deepestFirst.reduce((best, proc) => (ticksOf(proc) > ticksOf(best) ? proc : best));
+  if (ticksOf(busiest) >= BUSY_TICKS) return busiest.pid;
+  return deepestFirst.reduce((best, proc) => (proc.rssBytes > best.rssBytes ? proc : best)).pid;
 }
 
 /** Depth of each process below the root (the first entry), over the ppid links. */
