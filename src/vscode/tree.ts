@@ -8,9 +8,10 @@ const TICK_MS = 1000;
 
 /**
  * The Procs view. Multi-root: a node per folder; one folder: its processes at the top.
- * A change of structure (config, folders) rebuilds the tree. A change of state refreshes just the
- * rows concerned, in place: rebuilding every row each second let a click on an inline button reach
- * VS Code with a row it had already dropped, and the command then ran without its target. The
+ * A change of structure (folders, processes, the config's errors) rebuilds the tree; anything else
+ * (a state, a reload of an unchanged config) refreshes just the rows concerned, in place. While VS
+ * Code rebuilds a tree it knows none of its rows, so a click on an inline button in that moment runs
+ * the command without its row: a save, reported twice, used to rebuild the tree twice. The
  * one-second timer (only while something runs or backs off) sends a row only when its text changed
  * (a countdown each second, an uptime each minute): every row sent closes its tooltip.
  */
@@ -20,6 +21,8 @@ export class ProcsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private ticker: NodeJS.Timeout | undefined;
   /** The row of each process now on screen, by node id. */
   private readonly processNodes = new Map<string, ProcessNode>();
+  /** What the tree was last built from (`shapeNow`). */
+  private shape: readonly unknown[] = [];
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
@@ -34,11 +37,32 @@ export class ProcsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     ];
   }
 
-  /** Rebuilds the whole tree. */
+  /** Rebuilds the tree if its shape changed, else sends every process row again in place. */
   refresh(): void {
-    this.processNodes.clear();
-    this.changeEmitter.fire(undefined);
+    const shape = this.shapeNow();
+    if (shape.length === this.shape.length && shape.every((part, index) => part === this.shape[index])) {
+      const now = Date.now();
+      for (const node of this.processNodes.values()) {
+        node.update(now);
+        this.changeEmitter.fire(node);
+      }
+    } else {
+      this.shape = shape;
+      this.processNodes.clear();
+      this.changeEmitter.fire(undefined);
+    }
     this.updateTicker();
+  }
+
+  /** Everything the tree's rows are made from, beyond the state of each process. */
+  private shapeNow(): unknown[] {
+    const shape: unknown[] = [vscode.workspace.isTrusted, vscode.workspace.workspaceFolders?.length ?? 0];
+    for (const entry of this.registry.all) {
+      const errors = entry.problems.filter((problem) => problem.severity === 'error');
+      shape.push(entry, errors.map((problem) => `${problem.line}:${problem.column} ${problem.message}`).join('\n'), entry.supervisor.config !== undefined);
+      for (const process of entry.supervisor.processes) shape.push(process, process.spec.groups[0]);
+    }
+    return shape;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {

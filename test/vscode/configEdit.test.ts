@@ -64,6 +64,30 @@ describeOnFixture('editing .procs.json', () => {
     assert.ok(isAlive(worker));
   });
 
+  it('regression: every save of .procs.json rebuilt the Procs view, and a click on a row button in that moment ran without its row', async () => {
+    let rebuilds = 0;
+    const subscription = fixture.api.tree.onDidChangeTreeData?.((node) => {
+      if (node === undefined) rebuilds++;
+    });
+    try {
+      const applied = fixture.supervisor.config;
+      const worker = pidOf(fixture.supervisor, 'worker');
+      // The same processes, written another way: loaded and applied again, nothing to rebuild.
+      await editAndSave(configFile(), JSON.stringify(JSON.parse(original), undefined, 4));
+      await waitFor(() => fixture.supervisor.config !== applied, { message: 'the saved config to be applied' });
+      await fixture.api.ready();
+      assert.strictEqual(pidOf(fixture.supervisor, 'worker'), worker, 'nothing changed, nothing restarted');
+      assert.strictEqual(rebuilds, 0, 'the tree was rebuilt for a config with the same processes');
+
+      await editAndSave(configFile(), edited((config) => {
+        config.processes.extra = { command: 'node scripts/worker.js' };
+      }));
+      await waitFor(() => rebuilds > 0, { message: 'an added process to rebuild the tree' });
+    } finally {
+      subscription?.dispose();
+    }
+  });
+
   it('a broken config shows a diagnostic on the right line and stops nothing', async () => {
     const pids = [pidOf(fixture.supervisor, 'server'), pidOf(fixture.supervisor, 'worker')];
     const broken = edited((config) => {
