@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConfig } from '../../../src/core/config/loadConfig';
+import { linesOf } from '../../../src/core/process/outputTypes';
 import { Supervisor } from '../../../src/core/supervisor';
 import { procReader, type ProcReader, type ResourceSample } from '../../../src/core/system/treeSample';
 import { FakeClock } from '../helpers/fakeClock';
@@ -50,12 +51,22 @@ describe('resource sampling of real process trees', function () {
     waitFor(() => samples.some(test), { timeoutMs: 15_000, message }).then(() => samples.find(test) as ResourceSample);
 
   it('sums memory over the whole tree and names the child doing the work', async () => {
+    let holding: { pid: number; at: number } | undefined;
     await start({ mem: { command: nodeFixture('memory-child.js', 80) } });
+    supervisor.onOutput(({ blocks }) => {
+      for (const line of linesOf(blocks)) {
+        const said = /^holding 80 (\d+)$/.exec(line.text);
+        if (said) holding = { pid: Number(said[1]), at: line.time };
+      }
+    });
     const watching = supervisor.resources.watch();
-    const sample = await sampleOf((s) => s.processCount === 2 && s.rssBytes > 80 * MB, 'a tree of two holding 80 MB');
+    // A reading from before the child holds its memory may show a booting child smaller than the wrapper.
+    await waitFor(() => holding !== undefined, { timeoutMs: 15_000, message: 'the child to hold 80 MB' });
+    const sample = await sampleOf((s) => holding !== undefined && s.at > holding.at && s.processCount === 2, 'a reading of the tree of two after that');
+    assert.ok(sample.rssBytes > 80 * MB, `the sum holds the child's 80 MB: ${sample.rssBytes} bytes`);
     assert.equal(sample.pid, supervisor.get('mem')?.state.pid);
-    assert.ok(sample.worker && sample.worker.pid !== sample.pid, 'the worker is the child, not the wrapper');
-    assert.match(sample.worker.command, /memory-child\.js 80 --child$/);
+    assert.equal(sample.worker?.pid, holding?.pid, 'the worker is the child, not the wrapper');
+    assert.match(sample.worker?.command ?? '', /memory-child\.js 80 --child$/);
     watching.dispose();
   });
 
