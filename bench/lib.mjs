@@ -16,7 +16,20 @@ export const core = {
   findByEnvironment: require(`${OUT}/system/procTable.js`).findByEnvironment,
   listPids: require(`${OUT}/system/procTable.js`).listPids,
   procReader: require(`${OUT}/system/treeSample.js`).procReader,
+  linesOf: require(`${OUT}/process/outputTypes.js`).linesOf,
 };
+
+/** Resolves with the text of the first output line, of any process, that `matches`. */
+export function lineMatching(supervisor, matches) {
+  return new Promise((resolve) => {
+    const sub = supervisor.onOutput((batch) => {
+      const line = core.linesOf(batch.blocks).find((l) => matches(l.text));
+      if (!line) return;
+      sub.dispose();
+      resolve(line.text);
+    });
+  });
+}
 
 export const CLI = path.resolve(import.meta.dirname, '../dist/cli.js');
 

@@ -1,5 +1,5 @@
 // Reaction times of the engine: change → new spawn, crash → respawn, stop of a stubborn tree.
-import { core, median, nextState, tempProject, tracedSpawn, wallNow } from './lib.mjs';
+import { core, lineMatching, median, nextState, tempProject, tracedSpawn, wallNow } from './lib.mjs';
 
 const IDLE = ['node', '-e', 'setInterval(() => {}, 1 << 30)'];
 
@@ -59,7 +59,7 @@ export async function stubbornStop(runs) {
   const totals = [];
   for (let i = 0; i < runs; i++) {
     // Wait for the child's own word that its SIGTERM handler is installed.
-    const ready = nextLine(supervisor, 'ready');
+    const ready = lineMatching(supervisor, (text) => text === 'ready');
     await supervisor.start(['stubborn']);
     await ready;
     const t0 = wallNow();
@@ -84,7 +84,7 @@ export async function stormStop(runs, size = 300) {
   await supervisor.apply(await core.loadConfig(project.configFile));
   const beyond = [];
   for (let i = 0; i < runs; i++) {
-    const forked = nextLine(supervisor, 'forked');
+    const forked = lineMatching(supervisor, (text) => text === 'forked');
     await supervisor.start(['storm']);
     await forked;
     const t0 = wallNow();
@@ -105,17 +105,6 @@ export function markerScan(runs) {
     samples.push(wallNow() - t0);
   }
   return { ms: median(samples), processes: core.listPids().length };
-}
-
-/** Resolves when some process prints exactly `text`. */
-function nextLine(supervisor, text) {
-  return new Promise((resolve) => {
-    const sub = supervisor.onOutput((batch) => {
-      if (!batch.lines.some((line) => line.text === text)) return;
-      sub.dispose();
-      resolve();
-    });
-  });
 }
 
 /** A reaction time split into Node's synchronous fork + exec and the supervisor's own work. */

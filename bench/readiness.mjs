@@ -1,7 +1,7 @@
 // Readiness figures: how soon after a port opens (or a line is printed) the process counts as
 // ready, how soon a dependent is spawned once its dependency is ready, and what liveness costs.
 import * as fs from 'node:fs';
-import { core, freePort, median, nextState, tempProject, tracedSpawn, wallNow } from './lib.mjs';
+import { core, freePort, lineMatching, median, nextState, tempProject, tracedSpawn, wallNow } from './lib.mjs';
 
 /**
  * Listens (or prints) after `delayMs`, printing the moment it did so by its own clock. stdout is
@@ -29,14 +29,7 @@ export async function portToReady(kind, runs) {
   for (let i = 0; i < runs; i++) {
     const ready = nextState(supervisor, 'app', (s) => s.status === 'running');
     // The line may come after the state (a log probe's own line makes it ready before it is delivered).
-    const up = new Promise((resolve) => {
-      const sub = supervisor.onOutput((batch) => {
-        const line = batch.lines.find((l) => l.text.startsWith('up '));
-        if (!line) return;
-        sub.dispose();
-        resolve(Number(line.text.slice(3)));
-      });
-    });
+    const up = lineMatching(supervisor, (text) => text.startsWith('up ')).then((text) => Number(text.slice(3)));
     await supervisor.start(['app']);
     const [{ at }, upAt] = await Promise.all([ready, up]);
     samples.push(at - upAt);

@@ -1,7 +1,7 @@
 // What resource sampling costs: with 10 running trees at the 2 s interval, with nobody looking,
 // and how soon a port a server opens shows in the samples.
 import * as fs from 'node:fs';
-import { core, freePort, median, nextState, tempProject, wallNow } from './lib.mjs';
+import { core, freePort, lineMatching, median, nextState, tempProject, wallNow } from './lib.mjs';
 
 const INTERVAL_MS = 2000;
 // A shell with two children: three processes a tree, at the cost of a few kilobytes each.
@@ -59,12 +59,7 @@ export async function listenToPort(runs) {
     const listen = `const s = require('net').createServer(); setTimeout(() => s.listen(${port}, '127.0.0.1', () => console.log('up ' + (performance.timeOrigin + performance.now()))), ${delay});`;
     fs.writeFileSync(project.configFile, JSON.stringify({ processes: { web: { command: ['node', '-e', listen] } } }));
     await supervisor.apply(await core.loadConfig(project.configFile));
-    const upAt = new Promise((resolve) => {
-      const sub = supervisor.onOutput((batch) => {
-        const line = batch.lines.find((l) => l.text.startsWith('up '));
-        if (line) (sub.dispose(), resolve(Number(line.text.slice(3))));
-      });
-    });
+    const upAt = lineMatching(supervisor, (text) => text.startsWith('up ')).then((text) => Number(text.slice(3)));
     const seenAt = new Promise((resolve) => {
       const sub = supervisor.resources.onDidSample((samples) => {
         if (samples.some((s) => s.ports.some((p) => p.port === port))) (sub.dispose(), resolve(wallNow()));
