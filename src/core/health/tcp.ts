@@ -14,7 +14,7 @@ export function tryTcp(target: TcpTarget, options: ProbeOptions): Promise<ProbeR
   const label = describeTcp(target);
   return attempt(label, options, (settle) => {
     const socket = net.connect({ host: target.host, port: target.port });
-    socket.once('connect', () => settle(connectedToItself(socket) ? { ok: false, detail: `${label} refused` } : { ok: true, detail: `${label} open` }));
+    socket.once('connect', () => settle(connectedToItself(socket, target.port) ? { ok: false, detail: `${label} refused` } : { ok: true, detail: `${label} open` }));
     // `on`, not `once`: an error after the first would otherwise be thrown.
     socket.on('error', (error) => settle({ ok: false, detail: connectionFailed(label, error) }));
     return () => socket.destroy();

@@ -13,14 +13,14 @@ describe('tcp self-connect', () => {
       self.once('connect', resolve);
       self.once('error', reject);
     });
-    assert.equal(connectedToItself(self), true);
+    assert.equal(connectedToItself(self, port), true);
     self.destroy();
 
     const server = net.createServer((socket) => socket.end());
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     const real = net.connect({ host: '127.0.0.1', port });
     await new Promise<void>((resolve) => real.once('connect', resolve));
-    assert.equal(connectedToItself(real), false);
+    assert.equal(connectedToItself(real, port), false);
     real.destroy();
     server.close();
   });
