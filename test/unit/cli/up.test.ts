@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { isAlive as pidAlive } from '../../../src/core/process/killTree';
 import { makeTempProject, type TempProject } from '../helpers/tempProject';
 import { runCli, stopCli, type CliRun } from '../helpers/cliProcess';
+import { nodeFixture } from '../helpers/processSpec';
 import { waitFor } from '../helpers/waitFor';
 
 // Prints its own pid and that of a grandchild, then idles: a small process tree.
@@ -48,6 +49,19 @@ describe('procs up', function () {
     run.child.kill('SIGTERM');
     assert.equal((await run.exited).code, 0);
     assert.doesNotMatch(run.stdout(), /^alpha\s*\|/m);
+  });
+
+  it('--attach NAME sends what is typed to that process\'s stdin, and refuses a process without one', async () => {
+    project.writeConfig({ processes: { echo: { command: nodeFixture('echo.js'), stdin: true }, mute: { command: nodeFixture('echo.js') } } });
+    const refused = runCli(['up', '--attach', 'mute'], project.root, { input: true });
+    assert.equal((await refused.exited).code, 2, refused.stdout() + refused.stderr());
+    assert.match(refused.stdout() + refused.stderr(), /--attach: mute has no stdin; set "stdin": true for it in \.procs\.json/);
+
+    run = runCli(['up', '--attach', 'echo'], project.root, { input: true });
+    await run.waitForOutput(/^echo\s*\| history 3$/m);
+    run.child.stdin?.write('hello from the terminal\n');
+    await run.waitForOutput(/^echo\s*\| echo: hello from the terminal$/m);
+    assert.doesNotMatch(run.stdout(), /^mute\s*\| echo:/m, 'only the attached process reads what is typed');
   });
 
   it('delivers 200,000 lines from one child complete and in order', async () => {

@@ -14,8 +14,10 @@ export interface CliRun {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function runCli(args: string[], cwd: string): CliRun {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `input`: the test types into `child.stdin`; otherwise it is at its end from the start, like /dev/null. */
+export function runCli(args: string[], cwd: string, { input = false } = {}): CliRun {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: 'pipe' });
+  if (!input) child.stdin.end();
   let out = '';
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
