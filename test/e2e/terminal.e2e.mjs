@@ -1,5 +1,6 @@
 // "Open in Terminal" in the real workbench: the process's recent output in colour, then a line
-// typed into the terminal echoed back by the process. Its screenshot is the README's.
+// typed into the terminal echoed back by the process. Its picture (test-results/e2e/terminal/*-terminal.png)
+// is the README's media/screenshot-terminal.png.
 import assert from 'node:assert';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +42,7 @@ describe('terminal: a process in a terminal of its own', function () {
       await page.keyboard.type('hello procs');
       await page.keyboard.press('Enter');
       await wb.waitForText(/echo: hello procs/, { selector: '.part.panel .xterm-rows' });
+      await wb.picture('terminal', [page.locator('.part.panel')]);
     });
   });
 });

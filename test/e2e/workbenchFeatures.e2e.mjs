@@ -2,7 +2,8 @@
 // ends once web is ready; Procs: Debug… on web shows the debug toolbar and marks web's row
 // `debugging`; a process that gives up puts a count on the Procs view's badge; the Procs
 // walkthrough opens with its four steps. Its pictures (test-results/e2e/workbench-features/
-// *-tasks.png, *-badge.png) are the README's media/screenshot-task.png and screenshot-badge.png.
+// *-tasks.png, *-debug.png, *-badge.png) are the README's media/screenshot-task.png,
+// screenshot-debug.png and screenshot-badge.png.
 import assert from 'node:assert';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,7 +61,12 @@ describe('workbench features: tasks, debug a process, the view badge, the walkth
   });
 
   it('debug: Procs: Debug… on web restarts it with the inspector, attaches, and the debug toolbar appears', async () => {
-    const pids = await wb.step('Start All: db, web and build run', () => wb.startAll());
+    const pids = await wb.step('Start All: db, web and build run; widen the side bar', async () => {
+      const started = await wb.startAll();
+      // Wide enough for the whole row text, `· debugging` included.
+      await wb.resizeSideBar(560);
+      return started;
+    });
     await wb.step('Procs: Debug…, pick web: the debug toolbar shows, the row says debugging', async (page) => {
       await wb.runCommand('Procs: Debug…');
       await wb.pickItem('web');
@@ -72,6 +78,7 @@ describe('workbench features: tasks, debug a process, the view badge, the walkth
       const description = await wb.waitForTreeItem('web', /^running · pid \d+ · .*· debugging$/, { timeout: 30_000 });
       assert.notStrictEqual(Number(/pid (\d+)/.exec(description)[1]), pids.web, 'web was restarted for the debugger');
       await page.mouse.move(0, 0);
+      await wb.picture('debug', firstOf(page, DEBUG_TOOLBAR, `${SIDEBAR} .composite.title`, treeRowSelector('web')));
     });
     await wb.step('Stop Debugging on web: the toolbar goes, web runs without the inspector', async (page) => {
       await wb.runCommand('Procs: Stop Debugging…');
