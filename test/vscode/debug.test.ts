@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { JS_DEBUG_EXTENSION } from '../../src/vscode/debugSessions';
 import { describeIn, editAndSave, firstFolder, fixturePath, pidOf, recordPids, useFixture, waitFor, waitForStatus } from './fixtures/kit';
@@ -87,5 +88,24 @@ describeIn('workbench')('debugging a process', () => {
     assert.notStrictEqual(pidOf(fixture.supervisor, 'app'), pid, 'restarted');
     recordPids([pidOf(fixture.supervisor, 'app')]);
     await waitFor(() => sessions().length === 0, { message: 'the session ended with the old run' });
+  });
+
+  it('"debug": true in .procs.json: the process starts with the inspector and the debugger attaches at once', async () => {
+    const configFile = fixturePath('.procs.json');
+    const original = fs.readFileSync(configFile, 'utf8');
+    const app = '"app": { "command": ["node", "scripts/app.js"], "watch": ["src/**/*.js"], "autostart": false }';
+    assert.ok(original.includes(app), 'the fixture config names app as this test expects');
+    try {
+      await editAndSave(configFile, original.replace(app, app.replace(' }', ', "debug": true }')));
+      await waitFor(() => fixture.supervisor.get('app')?.spec.debug === true, { message: 'the config with "debug": true applied' });
+      await vscode.commands.executeCommand('procs.start', 'app');
+      const session = await attachedSession();
+      const pid = pidOf(fixture.supervisor, 'app');
+      recordPids([pid]);
+      assert.strictEqual(await debuggeePid(session), pid, 'the debugger is attached to app\'s first run');
+    } finally {
+      await editAndSave(configFile, original);
+      await waitFor(() => fixture.supervisor.get('app')?.spec.debug === false, { message: 'the original config applied again' });
+    }
   });
 });
