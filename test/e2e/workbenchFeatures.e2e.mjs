@@ -2,8 +2,8 @@
 // ends once web is ready; Procs: Debug… on web shows the debug toolbar and marks web's row
 // `debugging`; a process that gives up puts a count on the Procs view's badge; the Procs
 // walkthrough opens with its four steps. Its pictures (test-results/e2e/workbench-features/
-// *-tasks.png, *-debug.png, *-badge.png) are the README's media/screenshot-task.png,
-// screenshot-debug.png and screenshot-badge.png.
+// *-tasks.png, *-debug.png, *-badge.png, *-walkthrough.png) are the README's media/screenshot-task.png,
+// screenshot-debug.png, screenshot-badge.png and screenshot-walkthrough.png.
 import assert from 'node:assert';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -113,6 +113,12 @@ describe('workbench features: tasks, debug a process, the view badge, the walkth
       for (const title of ['Create .procs.json from your scripts', 'Start everything', 'Restart on save', 'Readiness and dependencies']) {
         await wb.waitForText(title, { selector: '.part.editor' });
       }
+    });
+    await wb.step('a narrow side bar, no panel: the walkthrough shows the step with its picture', async (page) => {
+      await wb.runCommand('View: Hide Panel');
+      await wb.resizeSideBar(240);
+      await page.locator('.part.editor .getting-started-media').first().waitFor({ state: 'visible', timeout: 10_000 });
+      await wb.picture('walkthrough', [page.locator('.part.editor')]);
     });
   });
 });
