@@ -31,6 +31,8 @@ export interface ProcsApi {
   statusBarText(): string;
   /** The summary's tooltip, e.g. `Procs: 2 of 3 ready` (ready: running, its readiness probe passed). */
   statusBarTooltip(): string;
+  /** True while the summary shows the warning background (a process failed, backs off, or crashed and has not yet run well). */
+  statusBarWarning(): boolean;
   /** The Procs view's badge: the number of processes that failed or back off; undefined when none do. */
   viewBadge(): vscode.ViewBadge | undefined;
   /** The failure notifications up now: each closes once its process is started again or removed. */

@@ -95,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): ProcsApi {
     onDidWriteTerminal: terminals.onDidWrite,
     statusBarText: () => statusBar.text,
     statusBarTooltip: () => statusBar.tooltip,
+    statusBarWarning: () => statusBar.warning,
     viewBadge: () => view.badge,
     failureNotices: () => failureNotices.shown,
     debugSessionsOf: (folderUri, processName) => {

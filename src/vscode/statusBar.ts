@@ -32,6 +32,11 @@ export class StatusBar implements vscode.Disposable {
     return this.registry.all.length > 0 ? this.summary.text : '';
   }
 
+  /** True while the summary has the warning background: something needs attention. */
+  get warning(): boolean {
+    return this.summary.backgroundColor !== undefined;
+  }
+
   /** The summary's tooltip, e.g. `Procs: 2 of 3 ready`; empty while hidden. */
   get tooltip(): string {
     const tooltip = this.summary.tooltip;

@@ -3,7 +3,8 @@ import { linesOf } from '../../src/core/process/outputTypes';
 import * as net from 'net';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/vscode/treeNodes';
-import { describeOnFixture, useFixture, waitFor, waitForStatus } from './fixtures/kit';
+import * as fs from 'fs';
+import { describeOnFixture, editAndSave, fixturePath, useFixture, waitFor, waitForStatus } from './fixtures/kit';
 import { plainText } from './fixtures/rows';
 
 function labelOf(item: vscode.TreeItem): string {
@@ -93,5 +94,38 @@ describeOnFixture('resources in the Procs view', () => {
     assert.strictEqual(uri.scheme.startsWith('http'), true);
     const expected = await vscode.env.asExternalUri(vscode.Uri.parse(`http://localhost:${port}`));
     assert.strictEqual(uri.toString(), expected.toString());
+  });
+
+  it('regression: the tree shows the wrapper\'s pid, not the server\'s: under a wrapper the row shows the server\'s pid and the tooltip names both', async () => {
+    const configFile = fixturePath('.procs.json');
+    const original = fs.readFileSync(configFile, 'utf8');
+    const plain = '"command": "node scripts/server.js"';
+    assert.ok(original.includes(plain), 'the fixture config runs server as this test expects');
+    let served: number | undefined;
+    const output = fixture.supervisor.onOutput(({ name, blocks }) => {
+      for (const line of linesOf(blocks)) if (name === 'server') served ??= Number(/^listening \d+ pid (\d+)$/.exec(line.text)?.[1]) || undefined;
+    });
+    try {
+      // A list keeps its shell: `sh` stays the root, and node runs under it.
+      await editAndSave(configFile, original.replace(plain, '"command": "cd . && node scripts/server.js"'));
+      await waitFor(() => fixture.supervisor.get('server')?.spec.command.toString().startsWith('cd . &&') === true, { message: 'the wrapped command applied' });
+      await vscode.commands.executeCommand('procs.start', 'server');
+      await waitFor(() => served !== undefined, { message: 'the server to listen' });
+      const wrapper = fixture.supervisor.get('server')?.state.pid;
+      assert.notStrictEqual(wrapper, served, 'the shell remains as the root');
+      let description = '';
+      for (const deadline = Date.now() + 15_000; !description.startsWith(`running · pid ${served} · `); await new Promise((resolve) => setTimeout(resolve, 50))) {
+        assert.ok(Date.now() < deadline, `the row does not show the server's pid ${served} (last: "${description}")`);
+        description = String((await serverRow()).description);
+      }
+      const row = await serverRow();
+      const tooltip = plainText(((await fixture.api.tree.resolveTreeItem?.(row, row, new vscode.CancellationTokenSource().token))?.tooltip as vscode.MarkdownString).value);
+      assert.match(tooltip, new RegExp(`pid ${served} \\(.*scripts/server\\.js\\) does the work, under pid ${wrapper}`), tooltip);
+    } finally {
+      output.dispose();
+      await editAndSave(configFile, original);
+      await waitFor(() => fixture.supervisor.get('server')?.spec.command.toString() === 'node scripts/server.js', { message: 'the original config applied again' });
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 });

@@ -106,4 +106,24 @@ describeOnFixture('Procs view', () => {
     // A process that gave up earlier in this host still needs attention: a stop does not erase that.
     assert.match(fixture.api.statusBarTooltip(), /^Procs: 1 of 3 ready($|; needs attention: crasher$)/);
   });
+
+  it('regression: the status bar flips between warning and normal during a crash loop', async () => {
+    const seen: Array<{ status: string; warning: boolean }> = [];
+    let crashed = false;
+    const subscription = fixture.supervisor.onDidChangeState(({ name, current: state }) => {
+      if (name !== 'crasher') return;
+      crashed ||= state.status === 'backoff';
+      // Read once the status bar has heard of the same change (its listener runs in this dispatch).
+      if (crashed) queueMicrotask(() => seen.push({ status: state.status, warning: fixture.api.statusBarWarning() }));
+    });
+    try {
+      await vscode.commands.executeCommand('procs.start', 'crasher');
+      await waitForStatus(fixture.supervisor, 'crasher', 'failed');
+      await waitFor(() => seen.some(({ status }) => status === 'failed'), { message: 'the failed state seen' });
+    } finally {
+      subscription.dispose();
+    }
+    assert.ok(seen.some(({ status }) => status === 'running' || status === 'starting'), `a restart between the crashes: ${JSON.stringify(seen)}`);
+    assert.deepStrictEqual(seen.filter(({ warning }) => !warning), [], 'the warning stays from the first crash until it gives up');
+  });
 });
