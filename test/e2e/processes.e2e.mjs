@@ -82,12 +82,14 @@ describe('processes: tree, palette restart, status bar', function () {
     });
   });
 
-  it('status-bar: the summary counts ready processes; clicking it offers them', async () => {
+  it('regression: in the status bar action list, Start is preselected even for a running process (the summary counts ready processes; clicking it offers them)', async () => {
     await wb.step('summary reads n/4', () => wb.waitForText(/^\s*[0-4]\/4$/, { selector: SUMMARY }));
-    await wb.step('click the summary: a quick pick of the processes; stop worker', async (page) => {
+    await wb.step('click the summary: a quick pick of the processes; worker: Restart highlighted; stop worker', async (page) => {
       await summary().click();
       await wb.pickItem('worker');
       await page.locator('.quick-input-widget input[placeholder^="worker: "]').waitFor(); // the action pick for worker
+      const highlighted = await page.locator('.quick-input-widget .monaco-list-row.focused').first().innerText();
+      assert.match(highlighted, /Restart/, `worker runs: Restart is the likely action, highlighted (is "${highlighted}")`);
       await wb.pickItem('Stop');
       await wb.waitForTreeItem('worker', /^stopped\b/);
       assert.strictEqual((await summary().innerText()).trim(), '3/4');
