@@ -87,8 +87,8 @@ const BUSY_TICKS = 2;
 
 /**
  * The process doing a tree's work: the deepest one holding a listening port; else the busiest, if it
- * used at least `BUSY_TICKS` since the last reading; else the one holding the most memory (a wrapper
- * such as npm or a shell is small beside what it runs).
+ * used at least `BUSY_TICKS` since the last reading; else the deepest (what a wrapper such as npm or a
+ * shell runs sits below it).
  */
 export function workerOf(tree: readonly ProcInfo[], listening: ReadonlyMap<number, unknown>, busy: ReadonlyMap<number, number>): number {
   const depth = depthsOf(tree);
@@ -97,8 +97,7 @@ export function workerOf(tree: readonly ProcInfo[], listening: ReadonlyMap<numbe
   if (listener) return listener.pid;
   const ticksOf = (proc: ProcInfo): number => busy.get(proc.pid) ?? 0;
   const busiest = deepestFirst.reduce((best, proc) => (ticksOf(proc) > ticksOf(best) ? proc : best));
-  if (ticksOf(busiest) >= BUSY_TICKS) return busiest.pid;
-  return deepestFirst.reduce((best, proc) => (proc.rssBytes > best.rssBytes ? proc : best)).pid;
+  return ticksOf(busiest) >= BUSY_TICKS ? busiest.pid : deepestFirst[0].pid;
 }
 
 /** Depth of each process below the root (the first entry), over the ppid links. */
