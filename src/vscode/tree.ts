@@ -42,10 +42,8 @@ export class ProcsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const shape = this.shapeNow();
     if (shape.length === this.shape.length && shape.every((part, index) => part === this.shape[index])) {
       const now = Date.now();
-      for (const node of this.processNodes.values()) {
-        node.update(now);
-        this.changeEmitter.fire(node);
-      }
+      // Sent only when the row reads differently (a setting): every row sent closes its tooltip.
+      for (const node of this.processNodes.values()) if (node.update(now)) this.changeEmitter.fire(node);
     } else {
       this.shape = shape;
       this.processNodes.clear();
@@ -60,7 +58,8 @@ export class ProcsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     for (const entry of this.registry.all) {
       const errors = entry.problems.filter((problem) => problem.severity === 'error');
       shape.push(entry, errors.map((problem) => `${problem.line}:${problem.column} ${problem.message}`).join('\n'), entry.supervisor.config !== undefined);
-      for (const process of entry.supervisor.processes) shape.push(process, process.spec.groups[0]);
+      // A changed spec (its groups too) comes as a new ManagedProcess: the object stands for all of it.
+      shape.push(...entry.supervisor.processes);
     }
     return shape;
   }

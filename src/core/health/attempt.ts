@@ -58,7 +58,7 @@ export function connectionFailed(label: string, error: NodeJS.ErrnoException): s
  * Linux may hand a connect to a closed port in its ephemeral range that same port as the local
  * one, and the socket then connects to itself: no server is there, so it counts as refused.
  * `port` is the one connected to: the local port is compared with it first, so a real connection
- * costs one address lookup (a system call), not four.
+ * costs one address lookup (a system call), not two.
  */
 export function connectedToItself(socket: Pick<Socket, 'localAddress' | 'localPort' | 'remoteAddress' | 'remotePort'>, port: number): boolean {
   return socket.localPort === port && socket.remotePort === port && socket.localAddress === socket.remoteAddress;
