@@ -95,15 +95,21 @@ describeIn('workbench')('debugging a process', () => {
     const original = fs.readFileSync(configFile, 'utf8');
     const app = '"app": { "command": ["node", "scripts/app.js"], "watch": ["src/**/*.js"], "autostart": false }';
     assert.ok(original.includes(app), 'the fixture config names app as this test expects');
+    await fixture.api.stopAll();
+    let firstPid: number | undefined;
+    const spawned = fixture.supervisor.onDidChangeState(({ name, current }) => {
+      if (name === 'app') firstPid ??= current.pid;
+    });
     try {
       await editAndSave(configFile, original.replace(app, app.replace(' }', ', "debug": true }')));
       await waitFor(() => fixture.supervisor.get('app')?.spec.debug === true, { message: 'the config with "debug": true applied' });
       await vscode.commands.executeCommand('procs.start', 'app');
       const session = await attachedSession();
-      const pid = pidOf(fixture.supervisor, 'app');
-      recordPids([pid]);
-      assert.strictEqual(await debuggeePid(session), pid, 'the debugger is attached to app\'s first run');
+      recordPids([pidOf(fixture.supervisor, 'app')]);
+      assert.ok(firstPid !== undefined, 'app spawned');
+      assert.strictEqual(await debuggeePid(session), firstPid, 'the debugger is attached to app\'s first run, not a restart after it');
     } finally {
+      spawned.dispose();
       await editAndSave(configFile, original);
       await waitFor(() => fixture.supervisor.get('app')?.spec.debug === false, { message: 'the original config applied again' });
     }

@@ -52,16 +52,24 @@ describe('procs up', function () {
   });
 
   it('--attach NAME sends what is typed to that process\'s stdin, and refuses a process without one', async () => {
-    project.writeConfig({ processes: { echo: { command: nodeFixture('echo.js'), stdin: true }, mute: { command: nodeFixture('echo.js') } } });
+    project.writeConfig({
+      processes: {
+        echo: { command: nodeFixture('echo.js'), stdin: true },
+        other: { command: nodeFixture('echo.js'), stdin: true },
+        mute: { command: nodeFixture('echo.js') },
+      },
+    });
     const refused = runCli(['up', '--attach', 'mute'], project.root, { input: true });
     assert.equal((await refused.exited).code, 2, refused.stdout() + refused.stderr());
     assert.match(refused.stdout() + refused.stderr(), /--attach: mute has no stdin; set "stdin": true for it in \.procs\.json/);
 
     run = runCli(['up', '--attach', 'echo'], project.root, { input: true });
     await run.waitForOutput(/^echo\s*\| history 3$/m);
+    await run.waitForOutput(/^other\s*\| history 3$/m);
     run.child.stdin?.write('hello from the terminal\n');
     await run.waitForOutput(/^echo\s*\| echo: hello from the terminal$/m);
-    assert.doesNotMatch(run.stdout(), /^mute\s*\| echo:/m, 'only the attached process reads what is typed');
+    // `other` has a stdin too, and would print what reached it by now: the two echoes come alike fast.
+    assert.doesNotMatch(run.stdout(), /^other\s*\| echo:/m, 'only the attached process reads what is typed');
   });
 
   it('delivers 200,000 lines from one child complete and in order', async () => {

@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { linesOf } from '../../../src/core/process/outputTypes';
 import { shellScript } from '../../../src/core/process/commandLine';
-import { loadConfig } from '../../../src/core/config/loadConfig';
 import { Supervisor } from '../../../src/core/supervisor';
 import type { ResourceSample } from '../../../src/core/system/treeSample';
 import { freePort } from '../helpers/ports';
 import { fixture } from '../helpers/processSpec';
 import { makeTempProject, type TempProject } from '../helpers/tempProject';
 import { waitFor } from '../helpers/waitFor';
+import { upWith } from '../helpers/upWith';
 
 describe('the pid a user would act on', function () {
   let project: TempProject;
@@ -27,9 +27,7 @@ describe('the pid a user would act on', function () {
     supervisor.onOutput((batch) => {
       for (const line of linesOf(batch.blocks)) served ??= Number(/^ready (\d+)$/.exec(line.text)?.[1]) || undefined;
     });
-    project.writeConfig({ processes: { web: { command } } });
-    await supervisor.apply(await loadConfig(project.configFile));
-    await supervisor.up();
+    await upWith(supervisor, project, { web: { command } });
     await waitFor(() => served !== undefined, { message: 'the server ready' });
     return served as number;
   };

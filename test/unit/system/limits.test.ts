@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { loadConfig } from '../../../src/core/config/loadConfig';
 import type { ProcessState } from '../../../src/core/process/states';
 import { Supervisor } from '../../../src/core/supervisor';
 import type { ResourceSample } from '../../../src/core/system/treeSample';
 import { nodeFixture } from '../helpers/processSpec';
 import { makeTempProject, type TempProject } from '../helpers/tempProject';
 import { waitFor } from '../helpers/waitFor';
+import { upWith } from '../helpers/upWith';
 
 describe('limits restart a real process tree', function () {
   let project: TempProject;
@@ -26,11 +26,7 @@ describe('limits restart a real process tree', function () {
     project.remove();
   });
 
-  const start = async (processes: unknown) => {
-    project.writeConfig({ processes });
-    await supervisor.apply(await loadConfig(project.configFile));
-    await supervisor.up();
-  };
+  const start = (processes: unknown) => upWith(supervisor, project, processes);
   const limitRestart = () => waitFor(() => states.some((s) => s.status === 'backoff' && s.reason === 'limit'), { timeoutMs: 15_000, message: 'a limit restart' });
 
   it('restarts a tree over its memory limit on the crash schedule, saying why', async () => {

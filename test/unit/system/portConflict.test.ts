@@ -9,6 +9,7 @@ import { freePort } from '../helpers/ports';
 import { fixture } from '../helpers/processSpec';
 import { makeTempProject, type TempProject } from '../helpers/tempProject';
 import { waitFor } from '../helpers/waitFor';
+import { upWith } from '../helpers/upWith';
 
 describe('port conflicts: who holds the port a process needs', function () {
   let project: TempProject;
@@ -32,11 +33,7 @@ describe('port conflicts: who holds the port a process needs', function () {
     project.remove();
   });
 
-  const start = async (processes: unknown) => {
-    project.writeConfig({ processes });
-    await supervisor.apply(await loadConfig(project.configFile));
-    await supervisor.up();
-  };
+  const start = (processes: unknown) => upWith(supervisor, project, processes);
   const portState = () => waitFor(() => states.some((s) => s.reason === 'port' && s.status === 'backoff'), { message: 'a port conflict' }).then(() => states.find((s) => s.reason === 'port') as ProcessState);
 
   it('a run that says EADDRINUSE names the squatter: pid and command line', async () => {

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadConfig } from '../../../src/core/config/loadConfig';
-import { linesOf } from '../../../src/core/process/outputTypes';
+import { linesOf, type OutputLine } from '../../../src/core/process/outputTypes';
 import { Supervisor } from '../../../src/core/supervisor';
 import { procReader, type ProcReader, type ResourceSample } from '../../../src/core/system/treeSample';
 import { FakeClock } from '../helpers/fakeClock';
@@ -10,6 +9,7 @@ import { freePort } from '../helpers/ports';
 import { nodeFixture } from '../helpers/processSpec';
 import { makeTempProject, type TempProject } from '../helpers/tempProject';
 import { waitFor } from '../helpers/waitFor';
+import { upWith } from '../helpers/upWith';
 
 const MB = 1024 ** 2;
 
@@ -30,10 +30,12 @@ describe('resource sampling of real process trees', function () {
   let project: TempProject;
   let supervisor: Supervisor;
   const samples: ResourceSample[] = [];
+  const lines: OutputLine[] = [];
 
   beforeEach(() => {
     project = makeTempProject();
     samples.length = 0;
+    lines.length = 0;
   });
   afterEach(async () => {
     await supervisor.dispose();
@@ -43,29 +45,23 @@ describe('resource sampling of real process trees', function () {
   const start = async (processes: unknown, options: ConstructorParameters<typeof Supervisor>[0] = { resources: { intervalMs: 100 } }) => {
     supervisor = new Supervisor(options);
     supervisor.resources.onDidSample((batch) => samples.push(...batch));
-    project.writeConfig({ processes });
-    await supervisor.apply(await loadConfig(project.configFile));
-    await supervisor.up();
+    supervisor.onOutput(({ blocks }) => lines.push(...linesOf(blocks)));
+    await upWith(supervisor, project, processes);
   };
   const sampleOf = (test: (sample: ResourceSample) => boolean, message: string) =>
     waitFor(() => samples.some(test), { timeoutMs: 15_000, message }).then(() => samples.find(test) as ResourceSample);
 
   it('sums memory over the whole tree and names the child doing the work', async () => {
-    let holding: { pid: number; at: number } | undefined;
     await start({ mem: { command: nodeFixture('memory-child.js', 80) } });
-    supervisor.onOutput(({ blocks }) => {
-      for (const line of linesOf(blocks)) {
-        const said = /^holding 80 (\d+)$/.exec(line.text);
-        if (said) holding = { pid: Number(said[1]), at: line.time };
-      }
-    });
+    const holdingLine = () => lines.find((line) => /^holding 80 \d+$/.test(line.text));
     const watching = supervisor.resources.watch();
-    // A reading from before the child holds its memory may show a booting child smaller than the wrapper.
-    await waitFor(() => holding !== undefined, { timeoutMs: 15_000, message: 'the child to hold 80 MB' });
-    const sample = await sampleOf((s) => holding !== undefined && s.at > holding.at && s.processCount === 2, 'a reading of the tree of two after that');
+    // Judged on a reading after the child holds its memory: before it, the sum falls short and a booting child's CPU says little.
+    await waitFor(() => holdingLine() !== undefined, { timeoutMs: 15_000, message: 'the child to hold 80 MB' });
+    const holding = holdingLine() as OutputLine;
+    const sample = await sampleOf((s) => s.at > holding.time && s.processCount === 2, 'a reading of the tree of two after that');
     assert.ok(sample.rssBytes > 80 * MB, `the sum holds the child's 80 MB: ${sample.rssBytes} bytes`);
     assert.equal(sample.pid, supervisor.get('mem')?.state.pid);
-    assert.equal(sample.worker?.pid, holding?.pid, 'the worker is the child, not the wrapper');
+    assert.equal(sample.worker?.pid, Number(holding.text.split(' ')[2]), 'the worker is the child, not the wrapper');
     assert.match(sample.worker?.command ?? '', /memory-child\.js 80 --child$/);
     watching.dispose();
   });
