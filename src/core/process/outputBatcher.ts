@@ -3,6 +3,12 @@ import type { OutputBlock, OutputStream } from './outputTypes';
 
 /** A batch is handed on early once it holds this many lines, to bound memory and latency. */
 export const MAX_BATCH_LINES = 2000;
+/**
+ * Or this many characters: sinks make a few copies of a batch's text, and copies of long-line
+ * batches (a 64 KiB piece is one line) would be megabytes each, in V8's large-object space, where a
+ * small heap runs out (`procs up` under a 32 MB heap died now and then passing 50 MB without a newline).
+ */
+export const MAX_BATCH_CHARS = 128 * 1024;
 
 /**
  * Collects the blocks of lines of one process and hands them on in batches.
@@ -12,6 +18,7 @@ export const MAX_BATCH_LINES = 2000;
 export class OutputBatcher implements Disposable {
   private pending: OutputBlock[] = [];
   private pendingLines = 0;
+  private pendingChars = 0;
   private scheduled: NodeJS.Immediate | undefined;
   private batchTime = 0;
 
@@ -29,7 +36,8 @@ export class OutputBatcher implements Disposable {
     if (this.pending.length === 0) this.batchTime = this.now();
     this.pending.push({ stream, text, lineCount, time: this.batchTime });
     this.pendingLines += lineCount;
-    if (this.pendingLines >= this.maxLines) this.flush();
+    this.pendingChars += text.length;
+    if (this.pendingLines >= this.maxLines || this.pendingChars >= MAX_BATCH_CHARS) this.flush();
     else this.scheduled ??= setImmediate(() => this.flush());
   }
 
@@ -41,6 +49,7 @@ export class OutputBatcher implements Disposable {
     const blocks = this.pending;
     this.pending = [];
     this.pendingLines = 0;
+    this.pendingChars = 0;
     this.deliver(blocks);
   }
 

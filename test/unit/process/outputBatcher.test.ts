@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { MAX_BATCH_LINES, OutputBatcher } from '../../../src/core/process/outputBatcher';
+import { MAX_BATCH_CHARS, MAX_BATCH_LINES, OutputBatcher } from '../../../src/core/process/outputBatcher';
 import { linesOf, type OutputBlock } from '../../../src/core/process/outputTypes';
 
 import { FakeClock } from '../helpers/fakeClock';
@@ -31,5 +31,20 @@ describe('OutputBatcher', () => {
     );
     batcher.flush();
     assert.equal(batches.length, 3, 'an empty flush delivers nothing');
+  });
+
+  it('regression: batches of long lines grew to megabytes, and procs up under a 32 MB heap died passing 50 MB without a newline', () => {
+    const batches: OutputBlock[][] = [];
+    const batcher = new OutputBatcher((b) => batches.push(b), () => 0);
+    // What one turn reads from a line with no end: 64 KiB pieces, each a line of its own.
+    const piece = `${'x'.repeat(64 * 1024 - 1)}\n`;
+    for (let n = 0; n < 32; n++) batcher.add('stdout', piece, 1);
+    batcher.flush();
+    assert.ok(batches.length >= 32 / Math.ceil(MAX_BATCH_CHARS / piece.length), `${batches.length} batches`);
+    for (const batch of batches) {
+      const chars = batch.reduce((sum, block) => sum + block.text.length, 0);
+      assert.ok(chars < MAX_BATCH_CHARS + piece.length, `a batch of ${chars} characters`);
+    }
+    assert.equal(batches.flat().length, 32, 'every piece delivered');
   });
 });
