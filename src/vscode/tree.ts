@@ -11,7 +11,7 @@ const TICK_MS = 1000;
  * A change of structure (folders, processes, the config's errors) rebuilds the tree; anything else
  * (a state, a reload of an unchanged config) refreshes just the rows concerned, in place. While VS
  * Code rebuilds a tree it knows none of its rows, so a click on an inline button in that moment runs
- * the command without its row: a save, reported twice, used to rebuild the tree twice. The
+ * the command without its row: each save (reported twice) used to rebuild the tree several times. The
  * one-second timer (only while something runs or backs off) sends a row only when its text changed
  * (a countdown each second, an uptime each minute): every row sent closes its tooltip.
  */
@@ -37,7 +37,7 @@ export class ProcsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     ];
   }
 
-  /** Rebuilds the tree if its shape changed, else sends every process row again in place. */
+  /** Rebuilds the tree if its shape changed, else sends again, in place, the rows that now read differently. */
   refresh(): void {
     const shape = this.shapeNow();
     if (shape.length === this.shape.length && shape.every((part, index) => part === this.shape[index])) {
