@@ -17,6 +17,12 @@ export const CHANNEL_WINDOW = {
   /** What one write may take, and what a rewrite keeps: older lines are counted, not shown. */
   keepLines: 2_000,
   keepChars: 1024 * 1024,
+  /**
+   * A rewrite is done once more this long after the last one. VS Code reads a channel's file from
+   * the offset a rewrite names; when its writer lags (a flood), the reader finds the file short and
+   * reloads all of it, every earlier window included. The second rewrite finds the file written.
+   */
+  settleMs: 1_000,
 };
 
 /** The two calls of a channel this needs (a vscode.OutputChannel has both). */
@@ -53,6 +59,7 @@ export class ChannelWindow {
   private outputLines = 0;
   private outputShown = 0;
   private timer: TimerHandle | undefined;
+  private settleTimer: TimerHandle | undefined;
 
   constructor(
     private readonly sink: ChannelSink,
@@ -88,15 +95,37 @@ export class ChannelWindow {
       this.unwritten <= this.recent.length &&
       this.lines + this.unwritten <= CHANNEL_WINDOW.maxLines &&
       this.chars + this.unwrittenChars <= CHANNEL_WINDOW.maxChars;
-    if (fits) this.append(this.recent.last(this.unwritten));
-    else this.replace(this.recent.last());
-    this.unwritten = 0;
-    this.unwrittenChars = 0;
+    if (fits) {
+      this.append(this.recent.last(this.unwritten));
+      this.unwritten = 0;
+      this.unwrittenChars = 0;
+      return;
+    }
+    this.rewrite();
+    this.settleTimer?.cancel();
+    this.settleTimer = this.options.clock.setTimeout(() => this.settle(), CHANNEL_WINDOW.settleMs);
   }
 
   dispose(): void {
     this.timer?.cancel();
     this.timer = undefined;
+    this.settleTimer?.cancel();
+    this.settleTimer = undefined;
+  }
+
+  /** The second rewrite (see CHANNEL_WINDOW.settleMs); it writes what gathered since, too. */
+  private settle(): void {
+    this.settleTimer = undefined;
+    this.timer?.cancel();
+    this.timer = undefined;
+    this.rewrite();
+  }
+
+  /** Replaces the channel with the newest lines, those not written yet included. */
+  private rewrite(): void {
+    this.replace(this.recent.last());
+    this.unwritten = 0;
+    this.unwrittenChars = 0;
   }
 
   private add(item: Item): void {

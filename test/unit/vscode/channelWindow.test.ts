@@ -7,13 +7,22 @@ import { FakeClock } from '../helpers/fakeClock';
 class FakeChannel implements ChannelSink {
   lines: string[] = [];
   writes = 0;
+  /** The channel's file: VS Code keeps all a channel was given, replaced or not. */
+  private file: string[] = [];
   append(text: string): void {
     this.writes++;
-    this.lines.push(...text.split('\n').slice(0, -1));
+    const lines = text.split('\n').slice(0, -1);
+    this.lines.push(...lines);
+    this.file.push(...lines);
   }
   replace(text: string): void {
     this.writes++;
     this.lines = text.split('\n').slice(0, -1);
+    this.file.push(...this.lines);
+  }
+  /** What VS Code shows after reading a replace's offset before its writer got there: the whole file. */
+  reloadWholeFile(): void {
+    this.lines = [...this.file];
   }
 }
 
@@ -54,6 +63,26 @@ describe('ChannelWindow', () => {
     assert.strictEqual(window.notShown, firstShown);
     // The newest lines, in order, none missing, the last one last.
     assert.deepStrictEqual(channel.lines.slice(1), lines(firstShown, total - firstShown).map((line) => line.text));
+  });
+
+  it('regression: after a flood the Output channel showed every window it had been rewritten with', () => {
+    const { clock, channel, window } = setUp();
+    for (let next = 0; next < 200_000; next += 2000) {
+      window.addOutput(lines(next, 2000));
+      clock.advance(CHANNEL_WINDOW.intervalMs / 5);
+    }
+    clock.advance(CHANNEL_WINDOW.intervalMs);
+    channel.reloadWholeFile();
+    assert.ok(channel.lines.length > CHANNEL_WINDOW.maxLines, `the file holds ${channel.lines.length} lines`);
+    clock.advance(CHANNEL_WINDOW.settleMs);
+    assert.ok(channel.lines.length <= CHANNEL_WINDOW.keepLines + 1, `the channel shows ${channel.lines.length} lines`);
+    const notice = NOTICE.exec(channel.lines[0]);
+    assert.ok(notice, `first line: ${channel.lines[0]}`);
+    assert.strictEqual(Number(notice[1].replace(/,/g, '')), Number(channel.lines[1]));
+    assert.strictEqual(channel.lines.at(-1), '199999');
+    const writes = channel.writes;
+    clock.advance(10 * CHANNEL_WINDOW.settleMs);
+    assert.strictEqual(channel.writes, writes, 'rewritten once more, not again and again');
   });
 
   it('writes a few lines within one interval, as they are, with nothing said about missing lines', () => {
