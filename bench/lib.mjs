@@ -16,6 +16,7 @@ export const core = {
   findByEnvironment: require(`${OUT}/system/procTable.js`).findByEnvironment,
   listPids: require(`${OUT}/system/procTable.js`).listPids,
   procReader: require(`${OUT}/system/treeSample.js`).procReader,
+  FULL_READ_EVERY: require(`${OUT}/system/socketTables.js`).FULL_READ_EVERY,
   linesOf: require(`${OUT}/process/outputTypes.js`).linesOf,
 };
 

@@ -1,6 +1,7 @@
 import { execFile } from 'child_process';
 import * as fs from 'fs';
 import { HAS_PROC, listPids } from './procTable';
+import { SocketTables } from './socketTables';
 
 // Listening TCP sockets and who holds them. Linux: the kernel's socket tables (/proc/net/tcp, tcp6)
 // name each socket by inode, and a process's open files (/proc/<pid>/fd) name the inodes it holds.
@@ -56,7 +57,10 @@ export function socketInodes(pid: number): number[] {
   return inodes;
 }
 
-/** Listening sockets of each of these processes that holds any (on Linux, one read of the socket tables). */
+/** The sampler's view of the socket tables: read again only when its processes' sockets change. */
+const sampledTables = new SocketTables(readListening);
+
+/** Listening sockets of each of these processes that holds any (on Linux, at most one read of the socket tables). */
 export async function listeningByPid(pids: readonly number[]): Promise<Map<number, ListeningSocket[]>> {
   const byPid = new Map<number, ListeningSocket[]>();
   if (!HAS_PROC) {
@@ -64,10 +68,10 @@ export async function listeningByPid(pids: readonly number[]): Promise<Map<numbe
     for (const pid of pids) if (all.has(pid)) byPid.set(pid, all.get(pid) ?? []);
     return byPid;
   }
-  const listening = readListening();
-  if (listening.size === 0) return byPid;
-  for (const pid of pids) {
-    const sockets = socketInodes(pid).flatMap((inode) => listening.get(inode) ?? []);
+  const held = new Map(pids.map((pid) => [pid, socketInodes(pid)]));
+  const listening = sampledTables.lookup(new Set([...held.values()].flat()));
+  for (const [pid, inodes] of held) {
+    const sockets = inodes.flatMap((inode) => listening.get(inode) ?? []);
     if (sockets.length > 0) byPid.set(pid, sockets);
   }
   return byPid;
