@@ -38,16 +38,25 @@ export async function samplingCost(trees, runs) {
   return { perSampleMs: mean, fullReadMs: Math.max(...costs), percent: (mean / INTERVAL_MS) * 100 };
 }
 
-/** Table reads and timers over `seconds` with the view hidden and no limits: both should be 0. */
+/**
+ * Table reads and CPU over `seconds` with the view hidden and no limits: no reads, and no CPU
+ * beyond what this process spends waiting as long with no supervisor (`idleCpuMs`).
+ */
 export async function hiddenCost(trees, seconds) {
+  const idleCpuMs = await cpuWhileWaiting(seconds);
   let reads = 0;
   const reader = { ...core.procReader, tree: (root) => (reads++, core.procReader.tree(root)) };
   const { supervisor, done } = await runningTrees(trees, { resources: { reader, intervalMs: INTERVAL_MS } });
+  const cpuMs = await cpuWhileWaiting(seconds);
+  await done();
+  return { reads, cpuMs, idleCpuMs };
+}
+
+async function cpuWhileWaiting(seconds) {
   const before = process.cpuUsage();
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   const used = process.cpuUsage(before);
-  await done();
-  return { reads, cpuMs: (used.user + used.system) / 1000 };
+  return (used.user + used.system) / 1000;
 }
 
 /** A server's `listen()` (its own timestamp) → the first sample with its port, at the 2 s interval. */
