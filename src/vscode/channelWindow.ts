@@ -1,7 +1,8 @@
 import type { Clock, TimerHandle } from '../core/clock';
 import { lifecycleLine } from '../core/process/lifecycleText';
-import type { OutputLine } from '../core/process/outputTypes';
+import type { OutputBlock, OutputLine } from '../core/process/outputTypes';
 import { RecentLines } from '../core/process/recentLines';
+import { charsIn, linesIn, PendingOutput, type Item } from './pendingOutput';
 
 /**
  * What an Output channel is given, whatever a process prints. A channel keeps all it was ever
@@ -18,7 +19,7 @@ export const CHANNEL_WINDOW = {
   keepLines: 2_000,
   keepChars: 1024 * 1024,
   /**
-   * A rewrite is done once more this long after the last one. VS Code reads a channel's file from
+   * A flood's rewrite is done once more this long after the last one. VS Code reads a channel's file from
    * the offset a rewrite names; when its writer lags (a flood), the reader finds the file short and
    * reloads all of it, every earlier window included. The second rewrite finds the file written.
    */
@@ -39,17 +40,16 @@ export interface ChannelWindowOptions {
   clock: Clock;
 }
 
-/** A process line, or a line of ours (`── started · pid 4711 ──`), already as shown. */
-type Item = OutputLine | string;
-
 /**
  * The bounded window of recent lines behind one Output channel: lines gather between writes; a
  * write appends them if the channel stays within bounds, else the channel is replaced by the
  * newest lines under a line that says how many it no longer shows and where they are.
  */
 export class ChannelWindow {
+  /** The newest lines taken apart (the written ones, and those about to be), for a rewrite. */
   private readonly recent = new RecentLines<Item>(CHANNEL_WINDOW.keepLines, CHANNEL_WINDOW.keepChars, sizeOf);
-  /** The newest items not written yet; more than `recent` holds when some fell off unseen. */
+  private readonly pending = new PendingOutput(CHANNEL_WINDOW.keepLines, CHANNEL_WINDOW.keepChars);
+  /** Lines given since the last write; more than `recent` holds when some fell off unseen. */
   private unwritten = 0;
   private unwrittenChars = 0;
   /** What the channel holds now. */
@@ -76,9 +76,11 @@ export class ChannelWindow {
     return this.lines;
   }
 
-  addOutput(lines: readonly OutputLine[]): void {
-    for (const line of lines) this.add(line);
-    this.outputLines += lines.length;
+  addOutput(blocks: readonly OutputBlock[]): void {
+    for (const block of blocks) {
+      this.add(block);
+      this.outputLines += block.lineCount;
+    }
   }
 
   /** A line of ours about the process, in order with its output. */
@@ -91,6 +93,7 @@ export class ChannelWindow {
     this.timer?.cancel();
     this.timer = undefined;
     if (this.unwritten === 0) return;
+    for (const item of this.pending.take()) this.recent.push(item);
     const fits =
       this.unwritten <= this.recent.length &&
       this.lines + this.unwritten <= CHANNEL_WINDOW.maxLines &&
@@ -101,7 +104,10 @@ export class ChannelWindow {
       this.unwrittenChars = 0;
       return;
     }
+    // Lines fell off unseen: output comes faster than it is written, and VS Code's writer may lag.
+    const flood = this.unwritten > this.recent.length;
     this.rewrite();
+    if (!flood) return;
     this.settleTimer?.cancel();
     this.settleTimer = this.options.clock.setTimeout(() => this.settle(), CHANNEL_WINDOW.settleMs);
   }
@@ -118,6 +124,7 @@ export class ChannelWindow {
     this.settleTimer = undefined;
     this.timer?.cancel();
     this.timer = undefined;
+    for (const item of this.pending.take()) this.recent.push(item);
     this.rewrite();
   }
 
@@ -128,10 +135,10 @@ export class ChannelWindow {
     this.unwrittenChars = 0;
   }
 
-  private add(item: Item): void {
-    this.recent.push(item);
-    this.unwritten++;
-    this.unwrittenChars += sizeOf(item);
+  private add(item: OutputBlock | string): void {
+    this.pending.add(item);
+    this.unwritten += linesIn(item);
+    this.unwrittenChars += charsIn(item);
     this.timer ??= this.options.clock.setTimeout(() => this.flush(), CHANNEL_WINDOW.intervalMs);
   }
 

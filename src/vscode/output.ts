@@ -2,7 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { systemClock } from '../core/clock';
 import type { ManagedProcess } from '../core/process/managedProcess';
-import { linesOf, type OutputBatch } from '../core/process/outputTypes';
+import type { OutputBatch } from '../core/process/outputTypes';
 import { lifecycleText } from '../core/process/lifecycleText';
 import { formatLine } from '../core/process/outputFormat';
 import { ChannelWindow } from './channelWindow';
@@ -66,7 +66,7 @@ export class OutputChannels implements vscode.Disposable {
   }
 
   private appendBatch(folder: ProcsFolder, batch: OutputBatch): void {
-    this.channel(folder, batch.name).window.addOutput(linesOf(batch.blocks));
+    this.channel(folder, batch.name).window.addOutput(batch.blocks);
   }
 
   private channel(folder: ProcsFolder, processName: string): Channel {

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { CHANNEL_WINDOW, ChannelWindow, notShownText, type ChannelSink } from '../../../src/vscode/channelWindow';
-import type { OutputLine } from '../../../src/core/process/outputTypes';
+import type { OutputBlock } from '../../../src/core/process/outputTypes';
+import { PendingOutput } from '../../../src/vscode/pendingOutput';
 import { FakeClock } from '../helpers/fakeClock';
 
 /** An Output channel as the workbench holds it: the lines it was given, and how often it was written. */
@@ -35,8 +36,13 @@ function setUp(keptIn: string | undefined = 'logs/flood.log'): { clock: FakeCloc
   return { clock, channel, window };
 }
 
-function lines(from: number, count: number): OutputLine[] {
-  return Array.from({ length: count }, (_, i) => ({ stream: 'stdout' as const, text: String(from + i), time: 0 }));
+/** The numbers from … from+count-1, one a line, as one block (a pipe read). */
+function lines(from: number, count: number): OutputBlock[] {
+  return [{ stream: 'stdout', text: numbers(from, count).map((n) => `${n}\n`).join(''), lineCount: count, time: 0 }];
+}
+
+function numbers(from: number, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => String(from + i));
 }
 
 describe('ChannelWindow', () => {
@@ -62,7 +68,7 @@ describe('ChannelWindow', () => {
     assert.strictEqual(Number(notice[1].replace(/,/g, '')), firstShown);
     assert.strictEqual(window.notShown, firstShown);
     // The newest lines, in order, none missing, the last one last.
-    assert.deepStrictEqual(channel.lines.slice(1), lines(firstShown, total - firstShown).map((line) => line.text));
+    assert.deepStrictEqual(channel.lines.slice(1), numbers(firstShown, total - firstShown));
   });
 
   it('regression: after a flood the Output channel showed every window it had been rewritten with', () => {
@@ -80,9 +86,47 @@ describe('ChannelWindow', () => {
     assert.ok(notice, `first line: ${channel.lines[0]}`);
     assert.strictEqual(Number(notice[1].replace(/,/g, '')), Number(channel.lines[1]));
     assert.strictEqual(channel.lines.at(-1), '199999');
+    assert.strictEqual(window.shownLines, channel.lines.length);
+    assert.strictEqual(window.notShown, Number(channel.lines[1]));
     const writes = channel.writes;
     clock.advance(10 * CHANNEL_WINDOW.settleMs);
     assert.strictEqual(channel.writes, writes, 'rewritten once more, not again and again');
+  });
+
+  it('steady output that wraps the window is not rewritten a second time: the lines appended since stay', () => {
+    const { clock, channel, window } = setUp();
+    let next = 0;
+    const shown: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      window.addOutput(lines(next, 1000));
+      next += 1000;
+      clock.advance(CHANNEL_WINDOW.intervalMs);
+      shown.push(channel.lines.length);
+    }
+    // Only the wrap itself shrinks the channel: from near its bound to the kept lines.
+    const shrinks = shown.flatMap((lines, i) => (i > 0 && lines < shown[i - 1] ? [shown[i - 1]] : []));
+    assert.ok(shrinks.length > 0, 'the window wrapped');
+    for (const before of shrinks) assert.ok(before > CHANNEL_WINDOW.maxLines - 1000, `shrank from ${before} lines`);
+  });
+
+  it('a flood gathers as blocks: only the newest lines a write can show are taken apart', () => {
+    const pending = new PendingOutput(CHANNEL_WINDOW.keepLines, CHANNEL_WINDOW.keepChars);
+    for (let i = 0; i < 50; i++) pending.add(lines(i * 7000, 7000)[0]);
+    pending.add('── exited · code 0 ──');
+    const items = pending.take();
+    // The last block whole (7,000 ≥ 2,000 lines) and the line after it; the 49 before were dropped unsplit.
+    assert.strictEqual(items.length, 7001);
+    assert.deepStrictEqual(items.slice(0, 1), [{ stream: 'stdout', text: String(49 * 7000), time: 0 }]);
+    assert.strictEqual(items.at(-1), '── exited · code 0 ──');
+    assert.deepStrictEqual(pending.take(), []);
+  });
+
+  it('gathers whole blocks by characters too: one long line is kept, however long', () => {
+    const pending = new PendingOutput(CHANNEL_WINDOW.keepLines, 100);
+    for (let i = 0; i < 10; i++) pending.add({ stream: 'stdout', text: `${i}${'x'.repeat(60)}\n`, lineCount: 1, time: 0 });
+    assert.deepStrictEqual(pending.take().map((item) => (typeof item === 'string' ? item : item.text[0])), ['8', '9']);
+    pending.add({ stream: 'stdout', text: `${'y'.repeat(500)}\n`, lineCount: 1, time: 0 });
+    assert.strictEqual(pending.take().length, 1);
   });
 
   it('writes a few lines within one interval, as they are, with nothing said about missing lines', () => {
@@ -126,7 +170,7 @@ describe('ChannelWindow', () => {
     const { clock, channel, window } = setUp();
     const long = 'x'.repeat(60_000);
     for (let i = 0; i < 200; i++) {
-      window.addOutput([{ stream: 'stdout', text: `${i} ${long}`, time: 0 }]);
+      window.addOutput([{ stream: 'stdout', text: `${i} ${long}\n`, lineCount: 1, time: 0 }]);
       clock.advance(CHANNEL_WINDOW.intervalMs);
       const chars = channel.lines.reduce((sum, line) => sum + line.length + 1, 0);
       assert.ok(chars <= CHANNEL_WINDOW.maxChars + 200, `the channel held ${chars} characters`);
