@@ -61,7 +61,7 @@ export function socketInodes(pid: number): number[] {
 const sampledTables = new SocketTables(readListening);
 
 /** Listening sockets of each of these processes that holds any (on Linux, at most one read of the socket tables). */
-export async function listeningByPid(pids: readonly number[]): Promise<Map<number, ListeningSocket[]>> {
+export async function listeningByPid(pids: readonly number[], tables = sampledTables): Promise<Map<number, ListeningSocket[]>> {
   const byPid = new Map<number, ListeningSocket[]>();
   if (!HAS_PROC) {
     const all = await lsofListening();
@@ -69,7 +69,7 @@ export async function listeningByPid(pids: readonly number[]): Promise<Map<numbe
     return byPid;
   }
   const held = new Map(pids.map((pid) => [pid, socketInodes(pid)]));
-  const listening = sampledTables.lookup(new Set([...held.values()].flat()));
+  const listening = tables.lookup(new Set([...held.values()].flat()));
   for (const [pid, inodes] of held) {
     const sockets = inodes.flatMap((inode) => listening.get(inode) ?? []);
     if (sockets.length > 0) byPid.set(pid, sockets);

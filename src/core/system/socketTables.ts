@@ -14,8 +14,9 @@ const MAX_REMEMBERED = 10_000;
  * The listening sockets among the ones some processes hold, reading the kernel's tables only when
  * the answer may have changed. A read costs milliseconds however few sockets there are (the kernel
  * walks every bucket of its tables), and a sampled process holds the same sockets for minutes.
- * Socket inodes are never reused, so a socket listening at a read listens until it is closed, and a
- * socket first held since the last read is new: it may listen, so it brings a read.
+ * A socket first held since the last read is new (inode numbers come from a 32-bit counter: reuse
+ * takes billions of files), so it may listen and brings a read. A socket that changed otherwise
+ * (listened after it was first seen, or was shut down and stays open) is seen by the periodic read.
  */
 export class SocketTables {
   private listening = new Map<number, ListeningSocket>();
@@ -30,6 +31,7 @@ export class SocketTables {
 
   /** The listening sockets among `held` (socket inodes), by inode. */
   lookup(held: ReadonlySet<number>): ReadonlyMap<number, ListeningSocket> {
+    if (held.size === 0) return new Map();
     this.lookupsSinceRead++;
     if (this.lookupsSinceRead >= FULL_READ_EVERY || [...held].some((inode) => !this.heldAtRead.has(inode))) {
       this.listening = this.readTables();

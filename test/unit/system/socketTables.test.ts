@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { listeningByPid, type ListeningSocket } from '../../../src/core/system/ports';
+import { listeningByPid, readListening, type ListeningSocket } from '../../../src/core/system/ports';
 import { FULL_READ_EVERY, SocketTables } from '../../../src/core/system/socketTables';
 
 /** Socket tables as a test sets them, and how often they were read. */
@@ -44,6 +44,12 @@ describe('socket tables, read only when the answer may have changed', () => {
     assert.equal(cache.lookup(new Set([7])).get(7)?.port, 3000, `lookup ${lookups + 1}, the periodic read`);
   });
 
+  it('reads nothing for processes that hold no socket', () => {
+    const { reads, cache } = tables();
+    for (let i = 0; i < 2 * FULL_READ_EVERY; i++) assert.equal(cache.lookup(new Set()).size, 0);
+    assert.equal(reads(), 0);
+  });
+
   it('two callers with sockets of their own do not make every lookup a read', () => {
     const { reads, cache } = tables();
     for (let i = 0; i < FULL_READ_EVERY; i++) {
@@ -71,13 +77,17 @@ describe('listening ports of a real server', function () {
     server = spawn(process.execPath, ['-e', script]);
     const ports = createInterface({ input: server.stdout })[Symbol.asyncIterator]();
     const pid = server.pid as number;
-    const portsOf = async () => ((await listeningByPid([pid])).get(pid) ?? []).map((socket) => socket.port).sort((a, b) => a - b);
+    let reads = 0;
+    const tables = new SocketTables(() => (reads++, readListening()));
+    const portsOf = async () => ((await listeningByPid([pid], tables)).get(pid) ?? []).map((socket) => socket.port).sort((a, b) => a - b);
 
     const first = Number((await ports.next()).value);
     assert.deepEqual(await portsOf(), [first]);
     assert.deepEqual(await portsOf(), [first], 'again, from the same reading');
+    assert.equal(reads, 1);
     server.stdin.write('\n');
     const second = Number((await ports.next()).value);
     assert.deepEqual(await portsOf(), [first, second].sort((a, b) => a - b), 'the new port, on the next lookup');
+    assert.equal(reads, 2, 'read again for the new socket, before the periodic read was due');
   });
 });
