@@ -1,21 +1,11 @@
 // What a peer's run consists of, read from /proc: the supervisor's own processes (its helpers
 // count, the apps do not), and whatever of the apps it left running.
 import * as fs from 'node:fs';
+import { commandLine, processTable } from '../scripts/lib/procStat.mjs';
 import { readEvents } from './setup.mjs';
 
 function table() {
-  const rows = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      rows.push({ pid: Number(entry), ppid, cmdline: fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8') });
-    } catch {
-      // gone while we looked
-    }
-  }
-  return rows;
+  return processTable().map((row) => ({ ...row, cmdline: commandLine(row.pid) }));
 }
 
 /** Every app of `setup` is given its events file on its command line: that is how one is told apart. */

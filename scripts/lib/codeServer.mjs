@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { onCleanup } from './cleanup.mjs';
 import { codeServerBin, codeServerEnv } from './paths.mjs';
 import { capture, freePort, sleep } from './proc.mjs';
+import { descendantsOf } from './procStat.mjs';
 
 const groupAlive = (pgid) => {
   try {
@@ -17,26 +18,6 @@ const groupAlive = (pgid) => {
     return false;
   }
 };
-
-/** Descendant pids of `root` (from /proc), so children that made their own group are caught too. */
-function descendants(root) {
-  const children = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch {
-      /* exited meanwhile */
-    }
-  }
-  const out = [];
-  const queue = [root];
-  while (queue.length) for (const c of children.get(queue.shift()) ?? []) out.push(c), queue.push(c);
-  return out;
-}
 
 function killQuietly(pid, signal) {
   try {
@@ -92,12 +73,12 @@ export async function startCodeServer(options = {}) {
 
   let stopped;
   const kill = () => {
-    for (const pid of descendants(pgid)) killQuietly(pid, 'SIGKILL');
+    for (const pid of descendantsOf(pgid)) killQuietly(pid, 'SIGKILL');
     killQuietly(-pgid, 'SIGKILL');
     if (!process.env.PROCS_KEEP_TMP) rmSync(tmp, { recursive: true, force: true });
   };
   const stop = () => (stopped ??= (async () => {
-    const stray = descendants(pgid);
+    const stray = descendantsOf(pgid);
     killQuietly(-pgid, 'SIGTERM');
     for (let i = 0; i < 50 && groupAlive(pgid); i++) await sleep(100);
     killQuietly(-pgid, 'SIGKILL');

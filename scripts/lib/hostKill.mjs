@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { runLaunch } from './hostLaunch.mjs';
 import { repoRoot } from './paths.mjs';
 import { freePort, since } from './proc.mjs';
+import { statFields } from './procStat.mjs';
 import { copyWorkspace } from './workspace.mjs';
 
 const FIXTURE = join(repoRoot, 'test', 'vscode', 'fixtures', 'hostkill');
@@ -15,13 +16,8 @@ export const SURVIVED_TEST = 'the processes outlive their SIGKILLed extension ho
 
 /** Start ticks of a live process (a zombie is dead), or undefined: with the pid, names it for life. */
 function startTicks(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return fields[0] === 'Z' ? undefined : Number(fields[19]);
-  } catch {
-    return undefined;
-  }
+  const fields = statFields(pid);
+  return !fields || fields[0] === 'Z' ? undefined : Number(fields[19]);
 }
 
 /** Without this check the scenario proves nothing: B would find nothing to stop either way. */

@@ -3,6 +3,7 @@
 // since its group kill would otherwise hide a leak.
 import { existsSync, readFileSync } from 'node:fs';
 import { sleep } from './proc.mjs';
+import { statFields } from './procStat.mjs';
 
 const EXITED = /<(\d+)> Extension Host Process exited with code: (\S+), signal: (\S+)\./;
 
@@ -22,13 +23,8 @@ export async function waitHostExit(logFile, timeoutMs = 10_000) {
  * thread lives they are still its descendants, and code-server's stop() would kill them as such.
  */
 function exitedFully(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return fields[0] === 'Z' && Number(fields[17]) <= 1;
-  } catch {
-    return true;
-  }
+  const fields = statFields(pid);
+  return !fields || (fields[0] === 'Z' && Number(fields[17]) <= 1);
 }
 
 /**
@@ -51,12 +47,8 @@ function isAlive(pid) {
   } catch (err) {
     return err.code === 'EPERM';
   }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
+  const fields = statFields(pid);
+  return fields !== undefined && fields[0] !== 'Z';
 }
 
 /**

@@ -1,5 +1,6 @@
 // The extension host behind a workbench, read from /proc: which process it is and how much memory it holds.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { commandLine, descendantsOf } from '../../../scripts/lib/procStat.mjs';
 
 function read(path) {
   try {
@@ -11,17 +12,7 @@ function read(path) {
 
 /** The pid of the extension host among the descendants of code-server's `serverPid` (its argv says `--type=extensionHost`). */
 export function extensionHostPid(serverPid) {
-  const parents = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = read(`/proc/${entry}/stat`);
-    if (stat) parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-  }
-  const descends = (pid) => {
-    for (let at = pid; at > 1; at = parents.get(at) ?? 0) if (at === serverPid) return true;
-    return false;
-  };
-  const hosts = [...parents.keys()].filter((pid) => descends(pid) && read(`/proc/${pid}/cmdline`).includes('extensionHost'));
+  const hosts = descendantsOf(serverPid).filter((pid) => commandLine(pid).includes('extensionHost'));
   if (hosts.length !== 1) throw new Error(`expected one extension host under pid ${serverPid}, found ${hosts.length}`);
   return hosts[0];
 }
