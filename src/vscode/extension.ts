@@ -58,7 +58,13 @@ export function activate(context: vscode.ExtensionContext): ProcsApi {
     new TroubleBadge(view, folders),
     debugSessions,
     resources,
-    view.onDidChangeVisibility(({ visible }) => resources.setVisible(visible)),
+    view.onDidChangeVisibility(({ visible }) => {
+      resources.setVisible(visible);
+      if (visible) void folders.recheck();
+    }),
+    vscode.window.onDidChangeWindowState(({ focused }) => {
+      if (focused) void folders.recheck();
+    }),
     notifyPortConflicts(folders),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('procs.showResources')) tree.refresh();

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { configStamp } from '../core/config/configStamp';
 import { findConfigFile, loadConfig } from '../core/config/loadConfig';
 import type { ConfigProblem } from '../core/config/types';
 import { stopLeftovers, type Leftover } from '../core/process/leftovers';
@@ -48,6 +49,8 @@ export class FolderRegistry implements vscode.Disposable {
   private readonly folders = new Map<string, ProcsFolder>();
   private readonly subscriptions = new Map<string, vscode.Disposable>();
   private readonly pending = new Map<string, Promise<void>>();
+  /** Each folder's config file as it was when last loaded (configStamp), to catch a change the file watcher missed. */
+  private readonly stamps = new Map<string, string>();
 
   private readonly foldersEmitter = new vscode.EventEmitter<void>();
   private readonly stateEmitter = new vscode.EventEmitter<FolderEvent<ProcessStateChange>>();
@@ -96,6 +99,21 @@ export class FolderRegistry implements vscode.Disposable {
     return tracked;
   }
 
+  /**
+   * Loads again each folder whose config file changed since its last load. File watchers miss
+   * changes (one not yet running, the system's limit of watches reached): this runs when the
+   * Procs view is shown and when the window gets the focus back.
+   */
+  async recheck(): Promise<void> {
+    await Promise.all(
+      (vscode.workspace.workspaceFolders ?? []).map(async (folder) => {
+        const key = folder.uri.toString();
+        if (this.pending.has(key)) return; // a load is under way; it takes its own stamp
+        if ((await configStamp(folder.uri.fsPath)) !== (this.stamps.get(key) ?? 'none')) await this.refresh(folder);
+      }),
+    );
+  }
+
   /** Resolves when no load is under way any more. */
   async ready(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending.values()]);
@@ -131,6 +149,8 @@ export class FolderRegistry implements vscode.Disposable {
   }
 
   private async load(folder: vscode.WorkspaceFolder): Promise<void> {
+    // Taken before the read: a change during it makes the next recheck load again.
+    this.stamps.set(folder.uri.toString(), await configStamp(folder.uri.fsPath));
     const file = await findConfigFile(folder.uri.fsPath);
     if (!file) {
       await this.remove(folder.uri);
