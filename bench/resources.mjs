@@ -45,14 +45,18 @@ export async function samplingCost(trees, runs) {
  * beyond what this process spends waiting as long with no supervisor (`idleCpuMs`).
  */
 export async function hiddenCost(trees, seconds) {
-  const idleCpuMs = await cpuWhileWaiting(seconds);
   let reads = 0;
   const reader = { ...core.procReader, tree: (root) => (reads++, core.procReader.tree(root)) };
   const { supervisor, done } = await runningTrees(trees, { resources: { reader, intervalMs: INTERVAL_MS } });
+  await settle();
   const cpuMs = await cpuWhileWaiting(seconds);
   await done();
-  return { reads, cpuMs, idleCpuMs };
+  await settle();
+  return { reads, cpuMs, idleCpuMs: await cpuWhileWaiting(seconds) };
 }
+
+/** A second for what the last step left (exits, a collection) to pass before a wait is measured. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
 
 async function cpuWhileWaiting(seconds) {
   const before = process.cpuUsage();
