@@ -31,7 +31,10 @@ export function processTable() {
 /** The pids under `root`, children that made their own group included. */
 export function descendantsOf(root, rows = processTable()) {
   const children = new Map();
-  for (const { pid, ppid } of rows) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  for (const { pid, ppid } of rows) {
+    if (!children.has(ppid)) children.set(ppid, []);
+    children.get(ppid).push(pid);
+  }
   const out = [];
   const queue = [root];
   while (queue.length) for (const child of children.get(queue.shift()) ?? []) out.push(child), queue.push(child);

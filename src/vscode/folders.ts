@@ -108,8 +108,10 @@ export class FolderRegistry implements vscode.Disposable {
     await Promise.all(
       (vscode.workspace.workspaceFolders ?? []).map(async (folder) => {
         const key = folder.uri.toString();
-        if (this.pending.has(key)) return; // a load is under way; it takes its own stamp
-        if ((await configStamp(folder.uri.fsPath)) !== (this.stamps.get(key) ?? 'none')) await this.refresh(folder);
+        await this.pending.get(key); // a load under way takes its stamp first
+        const changed = (await configStamp(folder.uri.fsPath)) !== (this.stamps.get(key) ?? 'none');
+        // Not for a folder that left the workspace meanwhile: it would get a supervisor back.
+        if (changed && vscode.workspace.getWorkspaceFolder(folder.uri)?.uri.toString() === key) await this.refresh(folder);
       }),
     );
   }
@@ -123,6 +125,7 @@ export class FolderRegistry implements vscode.Disposable {
   async remove(folderUri: vscode.Uri): Promise<void> {
     const key = folderUri.toString();
     const entry = this.folders.get(key);
+    this.stamps.delete(key);
     if (!entry) return;
     this.folders.delete(key);
     this.foldersEmitter.fire();
@@ -149,8 +152,18 @@ export class FolderRegistry implements vscode.Disposable {
   }
 
   private async load(folder: vscode.WorkspaceFolder): Promise<void> {
-    // Taken before the read: a change during it makes the next recheck load again.
-    this.stamps.set(folder.uri.toString(), await configStamp(folder.uri.fsPath));
+    // Taken before the read: a change during it makes the next recheck load again; dropped if the load fails.
+    const key = folder.uri.toString();
+    this.stamps.set(key, await configStamp(folder.uri.fsPath));
+    try {
+      await this.readAndApply(folder);
+    } catch (error) {
+      this.stamps.delete(key);
+      throw error;
+    }
+  }
+
+  private async readAndApply(folder: vscode.WorkspaceFolder): Promise<void> {
     const file = await findConfigFile(folder.uri.fsPath);
     if (!file) {
       await this.remove(folder.uri);

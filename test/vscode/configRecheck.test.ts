@@ -19,8 +19,12 @@ describeIn('terminal')('a .procs.json change the file watcher did not report', (
   after(async () => {
     fs.rmSync(configFile, { force: true });
     fs.writeFileSync(configFile, original);
-    await waitFor(() => !names(fixture).includes('outside'), { message: 'the original config is back' });
-    if (outside) fs.rmSync(outside, { force: true });
+    try {
+      await waitFor(() => !names(fixture).includes('outside'), { message: 'the original config is back' });
+      await fixture.api.ready();
+    } finally {
+      if (outside) fs.rmSync(path.dirname(outside), { recursive: true, force: true });
+    }
   });
 
   it('regression: a config changed while the file watcher missed it was never loaded, even when the Procs view was shown', async () => {

@@ -9,7 +9,8 @@ import { CONFIG_FILE_NAME } from './loadConfig';
 export async function configStamp(folder: string): Promise<string> {
   try {
     const file = await stat(path.join(path.resolve(folder), CONFIG_FILE_NAME));
-    return `${file.ino}:${file.size}:${file.mtimeMs}`;
+    // ctime too: a chmod that makes the file readable again changes nothing else.
+    return `${file.dev}:${file.ino}:${file.size}:${file.mtimeMs}:${file.ctimeMs}`;
   } catch {
     return 'none';
   }
