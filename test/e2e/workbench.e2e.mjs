@@ -62,11 +62,23 @@ describe('workbench', function () {
   });
 
   it('runs the installed Procs extension', async () => {
-    await wb.step('running extensions list Procs', async () => {
+    await wb.step('running extensions list Procs', async (page) => {
       // Local and fast (the Extensions view would query the unreachable marketplace).
       await wb.runCommand('Developer: Show Running Extensions');
-      // The list may open as a modal editor, so look in the whole workbench: name + version.
-      await wb.waitForText(/\bProcs\s+\d+\.\d+\.\d+/, { timeout: 30_000 });
+      // The list may open as a modal editor, so look in the whole workbench: name + version. It is
+      // sorted by activation time and renders only the rows in view: scrolled until Procs shows.
+      await page.getByText('Running Extensions').first().waitFor({ timeout: 30_000 });
+      const box = await page.locator('.monaco-workbench').boundingBox();
+      for (let scrolls = 0; ; scrolls++) {
+        try {
+          await wb.waitForText(/\bProcs\s+\d+\.\d+\.\d+/, { timeout: 1_500 });
+          break;
+        } catch (error) {
+          if (scrolls === 20) throw error;
+          await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+          await page.mouse.wheel(0, 300);
+        }
+      }
     });
   });
 });
