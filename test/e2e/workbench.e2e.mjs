@@ -67,7 +67,8 @@ describe('workbench', function () {
       await wb.runCommand('Developer: Show Running Extensions');
       // The list may open as a modal editor, so look in the whole workbench: name + version. It is
       // sorted by activation time and renders only the rows in view: scrolled until Procs shows.
-      await page.getByText('Running Extensions').first().waitFor({ timeout: 30_000 });
+      // The palette's entry ("Developer: Show Running Extensions") lingers hidden in the DOM: visible only.
+      await page.getByText('Running Extensions').filter({ visible: true }).first().waitFor({ timeout: 30_000 });
       const box = await page.locator('.monaco-workbench').boundingBox();
       for (let scrolls = 0; ; scrolls++) {
         try {
