@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import type * as FsModule from 'node:fs';
+import { createRequire } from 'node:module';
 import { loadConfig } from '../../../src/core/config/loadConfig';
 import { isAlive } from '../../../src/core/process/killTree';
 import type { ProcessState } from '../../../src/core/process/states';
@@ -52,6 +54,26 @@ describe('port conflicts: who holds the port a process needs', function () {
     const state = await portState();
     assert.equal(state.conflict?.holder?.pid, squatterPid);
     assert.ok(!states.some((s) => s.pid !== undefined), 'nothing was spawned');
+  });
+
+  it('regression: every start with a ready.tcp port read the socket tables, blocking for ms', async () => {
+    const free = await freePort();
+    // The module object itself (an import gives a copy of its getters), so the spy sees every read.
+    const fs = createRequire(__filename)('node:fs') as typeof FsModule;
+    const tableReads: string[] = [];
+    const readFileSync = fs.readFileSync;
+    const spy = (file: FsModule.PathOrFileDescriptor, ...rest: unknown[]) => {
+      if (String(file).startsWith('/proc/net/tcp')) tableReads.push(String(file));
+      return (readFileSync as (...args: unknown[]) => unknown)(file, ...rest);
+    };
+    (fs as { readFileSync: unknown }).readFileSync = spy;
+    try {
+      await start({ web: { command: ['node', fixture('ready-server.js'), String(free)], ready: { tcp: free } } });
+      await waitFor(() => states.some((s) => s.status === 'running'), { message: 'web ready' });
+    } finally {
+      (fs as { readFileSync: unknown }).readFileSync = readFileSync;
+    }
+    assert.deepEqual(tableReads, [], 'a free port is known from a refused connect');
   });
 
   it('names a holder that Procs started as one of its own', async () => {
