@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import { systemClock } from '../core/clock';
 import { configStamp } from '../core/config/configStamp';
 import { findConfigFile, loadConfig } from '../core/config/loadConfig';
 import type { ConfigProblem } from '../core/config/types';
+import { FloodThrottle } from '../core/process/floodThrottle';
 import { stopLeftovers, type Leftover } from '../core/process/leftovers';
 import type { OutputBatch } from '../core/process/outputTypes';
 import type { ProcessStateChange } from '../core/process/states';
@@ -202,6 +204,7 @@ export class FolderRegistry implements vscode.Disposable {
         supervisor.onDidChangeState((value) => this.stateEmitter.fire({ folder: entry, value })),
         supervisor.onOutput((value) => this.outputEmitter.fire({ folder: entry, value })),
         supervisor.onDidChangeProcesses(() => this.processesEmitter.fire(entry)),
+        new FloodThrottle(supervisor.outputGate, supervisor.onOutput, systemClock),
       ),
     );
     this.foldersEmitter.fire();
