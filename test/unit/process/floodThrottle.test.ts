@@ -79,11 +79,13 @@ describe('FloodThrottle with a real flood', () => {
     this.timeout(30_000);
     const project = makeTempProject();
     const supervisor = new Supervisor();
-    const throttle = new FloodThrottle(supervisor.outputGate, supervisor.onOutput, systemClock, { charsPerSecond: 2_000_000, windowMs: 100, maxPauseMs: 300 });
+    const throttle = new FloodThrottle(supervisor.outputGate, supervisor.onOutput, systemClock, { charsPerSecond: 200_000, windowMs: 20, maxPauseMs: 20 });
     let pauses = 0;
     supervisor.outputGate.onDidChange((open) => (pauses += open ? 0 : 1));
     try {
-      const count = 1_000_000; // 6.9 MB (under the log's rotation size): at 2 MB/s it must be paused
+      // 6.9 MB (under the log's rotation size), printed over many 20 ms windows however fast the machine;
+      // each holds far more than the 4,000 characters the rate allows, and a pause at most doubles the time.
+      const count = 1_000_000;
       project.writeConfig({ processes: { flood: { command: ['node', fixture('flooder.js'), String(count)], restart: 'never', output: { logFile: 'flood.log' } } } });
       await supervisor.apply(await loadConfig(project.configFile));
       await supervisor.up();
