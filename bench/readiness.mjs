@@ -137,7 +137,7 @@ export async function livenessCost(kind, count, seconds) {
   fs.writeFileSync(project.configFile, JSON.stringify({ processes }));
   await supervisor.apply(await core.loadConfig(project.configFile));
   await settle();
-  const probed = await cpuPerMinuteAt10s(seconds);
+  const probed = Math.min(await cpuPerMinuteAt10s(seconds), await cpuPerMinuteAt10s(seconds));
   await supervisor.dispose();
   project.remove();
   return { probes: Math.max(0, probed - idle), floor };

@@ -2,6 +2,7 @@ import type { Clock, TimerHandle } from '../clock';
 import type { LivenessSpec } from '../config/types';
 import { tryProbe, type PolledTarget, type ProbeContext, type ProbeOptions, type ProbeResult, type TryProbeFn } from './probe';
 import { delayBeforeTry, type Cadence } from './schedule';
+import { atInstant } from './sharedInstant';
 
 export interface WatchDeps {
   clock: Clock;
@@ -40,8 +41,10 @@ export class ProbeLoop {
   }
 
   private schedule(): void {
-    const delay = delayBeforeTry(this.cadence, this.tries++, this.spec.intervalMs, this.deps.clock.now());
-    this.timer = this.deps.clock.setTimeout(() => void this.tryOnce(), delay);
+    const { clock } = this.deps;
+    const now = clock.now();
+    const delay = delayBeforeTry(this.cadence, this.tries++, this.spec.intervalMs, now);
+    this.timer = atInstant(clock, now + delay, () => void this.tryOnce());
   }
 
   private async tryOnce(): Promise<void> {

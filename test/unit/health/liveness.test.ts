@@ -66,6 +66,21 @@ describe('LivenessWatch (virtual time)', () => {
     assert.deepEqual(probe.tries.map((t) => t - start), [100, 600]);
   });
 
+  it('watches with one interval wake on one timer between them, however far apart they started', async () => {
+    probe.answer(OPEN);
+    for (let i = 0; i < 10; i++) {
+      watch();
+      await advance(clock, 7);
+    }
+    await advance(clock, 200);
+    assert.equal(clock.pending, 1);
+    const since = probe.tries.length;
+    await advance(clock, 100);
+    const round = probe.tries.slice(since);
+    assert.equal(round.length, 10);
+    assert.equal(new Set(round).size, 1);
+  });
+
   it('dispose stops every timer, and a try under way counts for nothing', async () => {
     probe.answer('hold');
     const watching = watch({ failures: 1 });
