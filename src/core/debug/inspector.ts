@@ -32,7 +32,14 @@ export function withInspector(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...env, NODE_OPTIONS: options ? `${options} ${INSPECT_OPTION}` : INSPECT_OPTION };
 }
 
-/** Why debugging could not begin, in words for people. */
+const IS_IT_NODE = 'is it a Node program? Debugging is off';
+
+/** Why debugging could not begin, in words for people: the run said nothing of an inspector in time. */
 export function noInspectorMessage(timeoutMs: number): string {
-  return `printed no "Debugger listening on ws://…" line within ${timeoutMs / 1000} s of its start: is it a Node program? Debugging is off`;
+  return `printed no "Debugger listening on ws://…" line within ${timeoutMs / 1000} s of its start: ${IS_IT_NODE}`;
+}
+
+/** Why debugging could not begin: the run ended by itself before it said where its inspector listens. */
+export function endedWithoutInspectorMessage(): string {
+  return `ended without printing a "Debugger listening on ws://…" line: ${IS_IT_NODE}`;
 }

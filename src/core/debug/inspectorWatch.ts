@@ -1,5 +1,5 @@
 import type { Clock, TimerHandle } from '../clock';
-import { findInspector, INSPECTOR_LINE_TIMEOUT_MS, noInspectorMessage, type Inspector } from './inspector';
+import { endedWithoutInspectorMessage, findInspector, INSPECTOR_LINE_TIMEOUT_MS, noInspectorMessage, type Inspector } from './inspector';
 
 /**
  * Reads a debugged run's output for the inspectors it opens (a wrapper such as `npm run` opens one
@@ -35,6 +35,17 @@ export class InspectorWatch {
     if (!inspector) return;
     this.dispose();
     this.inspectors.push(inspector);
+    this.changed();
+  }
+
+  /**
+   * The run ended by itself. Node prints the line before it runs any of the program, so a run that
+   * ends without one is not Node: waiting out the timeout would say nothing, the next run being new.
+   */
+  ended(): void {
+    this.dispose();
+    if (this.inspectors.length > 0 || this.missing !== undefined) return;
+    this.missing = endedWithoutInspectorMessage();
     this.changed();
   }
 

@@ -89,4 +89,21 @@ describe('ManagedProcess debugging (real children)', () => {
     assert.match(probe.process.state.debug?.unavailable ?? '', /^printed no "Debugger listening on ws:\/\/…" line within 10 s/);
     assert.equal(probe.process.state.status, 'running');
   });
+
+  it('regression: a debugged command that is not Node and ends within the wait says so when it ends', async () => {
+    const probe = managed({ command: ['sh', '-c', 'echo not node; exit 3'], restart: 'never' });
+    await probe.process.setDebugging(true);
+    await waitFor(() => probe.states.some((state) => state.debug?.unavailable !== undefined), { message: 'the run said it is not Node' });
+    const said = probe.states.find((state) => state.debug?.unavailable !== undefined);
+    assert.match(said?.debug?.unavailable ?? '', /^ended without printing a "Debugger listening on ws:\/\/…" line/);
+    assert.equal(said?.status, 'running', 'said as the run ends, before the crash schedule takes it');
+  });
+
+  it('a Node program that crashes after its inspector was announced is not called "not Node"', async () => {
+    const probe = managed({ command: [process.execPath, '-e', 'setTimeout(() => process.exit(3), 200)'], restart: 'never', debug: true });
+    await probe.process.start();
+    await probe.waitForStatus('exited');
+    assert.ok(probe.states.some((state) => (state.debug?.inspectors.length ?? 0) > 0), 'the inspector was announced');
+    assert.ok(probe.states.every((state) => state.debug?.unavailable === undefined));
+  });
 });
