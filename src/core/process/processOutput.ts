@@ -15,7 +15,18 @@ export const RECENT_OUTPUT = { lines: 10_000, chars: 2 * 1024 * 1024 };
  * within RECENT_OUTPUT.chars, and a flood of short lines does not keep megabytes alive.
  */
 const LINE_SHARE = RECENT_OUTPUT.chars / RECENT_OUTPUT.lines;
-const blockWeight = (block: OutputBlock): number => Math.max(block.text.length, block.lineCount * LINE_SHARE);
+const weightOf = (chars: number, lineCount: number): number => Math.max(chars, lineCount * LINE_SHARE);
+const blockWeight = (block: OutputBlock): number => weightOf(block.text.length, block.lineCount);
+
+/** The block without as few of its oldest lines as weigh `overBy`; undefined when that leaves none. */
+function withoutOldestLines(block: OutputBlock, overBy: number): OutputBlock | undefined {
+  const target = blockWeight(block) - overBy;
+  for (let cut = 0, lineCount = block.lineCount - 1; lineCount > 0; lineCount--) {
+    cut = block.text.indexOf('\n', cut) + 1;
+    if (weightOf(block.text.length - cut, lineCount) <= target) return { ...block, text: block.text.slice(cut), lineCount };
+  }
+  return undefined;
+}
 
 /**
  * One process's output across its runs: lines in, batches out to the log file and to listeners,
@@ -30,7 +41,7 @@ export class ProcessOutput {
   /** Held while the log file's writes fall behind. */
   private readonly logGate = new OutputGate();
   private readonly subscriptions: Disposable[];
-  private readonly recent = new RecentLines<OutputBlock>(RECENT_OUTPUT.lines, RECENT_OUTPUT.chars, blockWeight);
+  private readonly recent = new RecentLines<OutputBlock>(RECENT_OUTPUT.lines, RECENT_OUTPUT.chars, blockWeight, withoutOldestLines);
   private seen = 0;
 
   constructor(

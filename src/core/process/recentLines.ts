@@ -16,6 +16,11 @@ export class RecentLines<T> {
     readonly maxItems: number,
     readonly maxBytes: number,
     private readonly sizeOf: (item: T) => number,
+    /**
+     * For items that hold many (blocks of lines): the oldest item made at least `overBy` lighter, or
+     * undefined to drop it whole. Without it, one heavy item falling off could take half the budget.
+     */
+    private readonly shrinkOldest?: (item: T, overBy: number) => T | undefined,
   ) {
     this.items = new Array<T | undefined>(maxItems);
     this.sizes = new Array<number>(maxItems).fill(0);
@@ -38,7 +43,7 @@ export class RecentLines<T> {
     this.sizes[slot] = size;
     this.count++;
     this.size += size;
-    while (this.size > this.maxBytes && this.count > 1) this.dropOldest();
+    while (this.size > this.maxBytes && this.count > 1) this.shed(this.size - this.maxBytes);
   }
 
   /** The newest `n` items (all of them by default), oldest first. */
@@ -57,6 +62,17 @@ export class RecentLines<T> {
     this.count = 0;
     this.size = 0;
     return items;
+  }
+
+  /** Makes room for `overBy` more: the oldest item shrunk where it can be, else dropped. */
+  private shed(overBy: number): void {
+    const shrunk = this.shrinkOldest?.(this.items[this.head] as T, overBy);
+    const size = shrunk === undefined ? Infinity : this.sizeOf(shrunk);
+    // Only a lighter item makes progress; anything else is dropped, so the loop always ends.
+    if (shrunk === undefined || size >= this.sizes[this.head]) return this.dropOldest();
+    this.size += size - this.sizes[this.head];
+    this.items[this.head] = shrunk;
+    this.sizes[this.head] = size;
   }
 
   private dropOldest(): void {

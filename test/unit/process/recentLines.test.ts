@@ -49,4 +49,23 @@ describe('RecentLines', () => {
     assert.deepStrictEqual(recent.last(), ['e']);
     assert.strictEqual(recent.dropped, 1);
   });
+
+  it('shrinks the oldest item, where it can, rather than dropping more than the bound asks', () => {
+    // Items are runs of letters; the oldest may lose letters from its front.
+    const recent = new RecentLines<string>(100, 10, byLength, (item, overBy) => (overBy < item.length ? item.slice(overBy) : undefined));
+    recent.push('aaaaaaaa');
+    recent.push('bbbbb');
+    assert.deepStrictEqual(recent.last(), ['aaaaa', 'bbbbb']);
+    assert.strictEqual(recent.bytes, 10);
+    recent.push('cccccccccc');
+    assert.deepStrictEqual(recent.last(), ['cccccccccc'], 'what cannot shrink enough goes whole');
+    assert.strictEqual(recent.bytes, 10);
+  });
+
+  it('drops an item its shrinker does not make lighter, so a push always ends', () => {
+    const recent = new RecentLines<string>(100, 10, byLength, (item) => item);
+    recent.push('aaaaaaaa');
+    recent.push('bbbbb');
+    assert.deepStrictEqual(recent.last(), ['bbbbb']);
+  });
 });
