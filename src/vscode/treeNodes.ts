@@ -5,8 +5,8 @@ import { commandText } from './commandText';
 import type { ProcsFolder } from './folders';
 import type { ResourceSample } from '../core/system/treeSample';
 import { isNearLimit, resourceLines, resourceParts } from './resourceLook';
+import { rowContext } from './rowContext';
 import { settings } from './settings';
-import { portMark } from './webPorts';
 import { exitText, formatDuration, probeText, stateDescription, stateIcon } from './stateLook';
 
 /** A workspace folder with a `.procs.json` (shown only in multi-root workspaces). */
@@ -68,7 +68,7 @@ export class ProcessNode extends vscode.TreeItem {
     const sample = this.sample();
     const nearLimit = sample !== undefined && isNearLimit(this.process.spec.limits, sample);
     const icon = stateIcon(state);
-    this.contextValue = `procs.process.${state.status}${portMark(this.process.spec, sample)}`;
+    this.contextValue = rowContext(state, this.process.spec, sample);
     this.iconPath = nearLimit ? new vscode.ThemeIcon(icon.id, new vscode.ThemeColor('list.warningForeground')) : icon;
     const parts = sample && settings(this.entry.folder.uri).showResources ? resourceParts(sample) : [];
     const described = stateDescription(state, now, { pid: sample?.worker?.pid, parts });

@@ -51,8 +51,8 @@ describeOnFixture('resources in the Procs view', () => {
     }
     const port = Number(/:(\d+)/.exec(description)?.[1]);
     assert.strictEqual(await greeting(port), 'hello', `the port in "${description}" is the server's`);
-    // A port the kernel chose, answering no HTTP probe: the context menu's port list, not the globe.
-    assert.strictEqual((await serverRow()).contextValue, 'procs.process.running.ports');
+    // A port the kernel chose, answering no HTTP probe: the context menu's port list, not the globe; a Node tree: the inline Debug.
+    assert.strictEqual((await serverRow()).contextValue, 'procs.process.running.ports.node');
     const row = await serverRow();
     const tooltip = plainText(((await fixture.api.tree.resolveTreeItem?.(row, row, new vscode.CancellationTokenSource().token))?.tooltip as vscode.MarkdownString).value);
     assert.ok(tooltip.includes(`ports: ${port} (127.0.0.1)`), tooltip);

@@ -56,8 +56,8 @@ describeOnFixture('Procs view', () => {
       subscription?.dispose();
     }
     const item = await processItem('server');
-    // `.ports` once a reading has its port (not an HTTP-looking one: it is a free port the kernel chose).
-    assert.match(String(item.contextValue), /^procs\.process\.running(\.ports)?$/);
+    // `.ports` once a reading has its port (not an HTTP-looking one: it is a free port the kernel chose), `.node` once it saw node.
+    assert.match(String(item.contextValue), /^procs\.process\.running(\.ports)?(\.node)?$/);
     assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, 'pass-filled');
     assert.match(String(item.description), new RegExp(`^running · pid ${pidOf(fixture.supervisor, 'server')} · <1m$`));
     assert.strictEqual(item.command?.command, 'procs.showOutput');

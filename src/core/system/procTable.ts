@@ -282,6 +282,15 @@ function psIdentity(pid: number): Promise<ProcIdentity | undefined> {
   });
 }
 
+/** The program a process runs (`/usr/bin/node`), whatever title it gave itself; undefined if gone, another user's, no /proc. */
+export async function readExecutable(pid: number): Promise<string | undefined> {
+  try {
+    return await fs.promises.readlink(`/proc/${pid}/exe`);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The working directory of a process, or undefined (gone, another user's, no /proc). */
 export function readCwd(pid: number): string | undefined {
   try {

@@ -1,5 +1,5 @@
 import { listeningByPid, uniquePorts, type ListeningSocket } from './ports';
-import { readIdentity, readTree, TICKS_PER_SECOND, type ProcIdentity, type ProcInfo } from './procTable';
+import { readExecutable, readIdentity, readTree, TICKS_PER_SECOND, type ProcIdentity, type ProcInfo } from './procTable';
 
 /** What one instance's process tree costs and holds at one moment. */
 export interface ResourceSample {
@@ -22,6 +22,8 @@ export interface ResourceSample {
    * Undefined when the root is the only process or does the work itself.
    */
   worker: ProcIdentity | undefined;
+  /** Some process of the tree runs a Node binary: the one kind Debug can attach to. */
+  runsNode: boolean;
 }
 
 /** The reads a sample takes, as a seam: a test counts them to prove nothing is read while nobody looks. */
@@ -29,9 +31,10 @@ export interface ProcReader {
   tree(root: number): Promise<ProcInfo[]>;
   listening(pids: readonly number[]): Promise<Map<number, ListeningSocket[]>>;
   identity(pid: number): Promise<ProcIdentity | undefined>;
+  executable(pid: number): Promise<string | undefined>;
 }
 
-export const procReader: ProcReader = { tree: readTree, listening: listeningByPid, identity: readIdentity };
+export const procReader: ProcReader = { tree: readTree, listening: listeningByPid, identity: readIdentity, executable: readExecutable };
 
 /** CPU ticks of each process at a reading, keyed by `pid:startTicks` so a reused pid is never mistaken for the old one. */
 export interface TreeTicks {
@@ -74,8 +77,24 @@ export async function sampleOfTree(
     ports: uniquePorts([...listening.values()].flat()),
     processCount: tree.length,
     worker,
+    runsNode: await runsNode(reader, tree),
   };
   return { sample, ticks: { at, ticks } };
+}
+
+/** `node`, `nodejs`, `node20`: the names Node's binary goes by. */
+const NODE_BINARY = /(^|\/)node(js)?[\d.]*$/;
+
+/**
+ * Whether a process of the tree runs Node, by the binary each runs: titles mislead (npm calls itself
+ * `npm run dev`, Next `next-server`). Root first and one at a time, as a wrapper is usually Node itself.
+ */
+async function runsNode(reader: ProcReader, tree: readonly ProcInfo[]): Promise<boolean> {
+  for (const proc of tree) {
+    const binary = await reader.executable(proc.pid);
+    if (binary !== undefined && NODE_BINARY.test(binary)) return true;
+  }
+  return false;
 }
 
 function keyOf(proc: ProcInfo): string {

@@ -22,6 +22,7 @@ function countingReader(): { reader: ProcReader; reads: () => number } {
       tree: (root) => (reads++, procReader.tree(root)),
       listening: (pids) => procReader.listening(pids),
       identity: (pid) => procReader.identity(pid),
+      executable: (pid) => procReader.executable(pid),
     },
   };
 }
@@ -63,6 +64,19 @@ describe('resource sampling of real process trees', function () {
     assert.equal(sample.pid, supervisor.get('mem')?.state.pid);
     assert.equal(sample.worker?.pid, Number(holding.text.split(' ')[2]), 'the worker is the child, not the wrapper');
     assert.match(sample.worker?.command ?? '', /memory-child\.js 80 --child$/);
+    watching.dispose();
+  });
+
+  it('tells a tree that runs Node, by its binary even under a shell or another title, from one that does not', async () => {
+    await start({
+      titled: { command: `sh -c 'exec sleep 30' & ${process.execPath} -e "process.title = 'not-a-node-name'; setInterval(() => {}, 1000)"; wait` },
+      plain: { command: ['sleep', '30'] },
+    });
+    const watching = supervisor.resources.watch();
+    const titled = await sampleOf((s) => s.name === 'titled' && s.processCount === 3, 'a reading of the shell, sleep and node');
+    assert.equal(titled.runsNode, true);
+    const plain = await sampleOf((s) => s.name === 'plain', 'a reading of sleep');
+    assert.equal(plain.runsNode, false);
     watching.dispose();
   });
 

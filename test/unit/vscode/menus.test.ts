@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALL_STATUSES, STATUS_MEANING, type StatusMeaning } from '../../../src/core/process/states';
 import { PICKING_COMMANDS, rowTwin } from '../../../src/vscode/rowCommands';
-import { PORT_MARKS } from '../../../src/vscode/webPorts';
+import { ROW_MARKS } from '../../../src/vscode/rowContext';
 
 interface MenuEntry {
   command: string;
@@ -43,8 +43,8 @@ describe('the tree menus follow the status table', () => {
       const entries = rowEntries(command);
       assert.ok(entries.length > 0, `${command} has row entries`);
       for (const entry of entries) {
-        // A row with ports carries a mark after its status (`procs.process.running.web`): the same actions apply.
-        for (const mark of PORT_MARKS) {
+        // A row with ports, Node or debugging carries marks after its status (`procs.process.running.web.node`): the same actions apply.
+        for (const mark of ROW_MARKS) {
           const offered = ALL_STATUSES.filter((status) => rowPattern(entry).test(`procs.process.${status}${mark}`));
           assert.deepEqual(offered, ALL_STATUSES.filter((status) => STATUS_MEANING[status][meaning]), `${command} in ${entry.group}, mark "${mark}"`);
         }
@@ -52,15 +52,32 @@ describe('the tree menus follow the status table', () => {
     });
   }
 
-  it('every row pattern that names statuses treats a row with ports like one without', () => {
+  /** The statuses and marks a row entry is offered on, as `status+mark` rows. */
+  const offeredOn = (entry: MenuEntry): string[] => ALL_STATUSES.flatMap((status) => ROW_MARKS.map((mark) => `procs.process.${status}${mark}`)).filter((row) => rowPattern(entry).test(row));
+  const rowsOf = (statuses: readonly string[], keep: (mark: string) => boolean): string[] => statuses.flatMap((status) => ROW_MARKS.filter(keep).map((mark) => `procs.process.${status}${mark}`));
+
+  it('every row pattern that names statuses treats a row with marks like one without (but Debug inline needs Node)', () => {
     const named = manifest.contributes.menus['view/item/context'].filter((entry) => entry.when?.includes('viewItem =~ /^procs\\.process\\.('));
     assert.ok(named.length >= 8, `${named.length} entries name statuses`);
-    for (const entry of named) {
+    for (const entry of named.filter((e) => !(e.command === 'procs.debugItem' && isInline(e)))) {
       for (const status of ALL_STATUSES) {
         const plain = rowPattern(entry).test(`procs.process.${status}`);
-        for (const mark of PORT_MARKS) assert.equal(rowPattern(entry).test(`procs.process.${status}${mark}`), plain, `${entry.command} (${entry.group}) on ${status}${mark}`);
+        for (const mark of ROW_MARKS) assert.equal(rowPattern(entry).test(`procs.process.${status}${mark}`), plain, `${entry.command} (${entry.group}) on ${status}${mark}`);
       }
     }
+  });
+
+  it('regression: the inline Debug showed on every running row; it is on starting and running rows whose tree runs Node', () => {
+    const [inline, ...others] = rowEntries('procs.debugItem').filter(isInline);
+    assert.deepEqual(others, []);
+    assert.deepEqual(offeredOn(inline), rowsOf(['starting', 'running'], (mark) => mark.includes('.node')));
+  });
+
+  it('regression: Stop Debugging showed on every row while any debug session ran; it is on the rows being debugged, in any status', () => {
+    const [entry, ...others] = rowEntries('procs.stopDebuggingItem');
+    assert.deepEqual(others, []);
+    assert.ok(!entry.when?.includes('inDebugMode'), 'not keyed on some other session being on');
+    assert.deepEqual(offeredOn(entry), rowsOf(ALL_STATUSES, (mark) => mark.endsWith('.debugging')));
   });
 
   it('Open in Browser is inline on a running row with an HTTP-looking port; the context menu lists ports wherever a running row has any', () => {
@@ -70,9 +87,8 @@ describe('the tree menus follow the status table', () => {
     const [perPort, ...otherPerPort] = rowEntries('procs.openPortInBrowser');
     assert.deepEqual(otherPerPort, [], 'one entry, in the context menu');
     assert.ok(!isInline(perPort));
-    const rows = ALL_STATUSES.flatMap((status) => PORT_MARKS.map((mark) => `procs.process.${status}${mark}`));
-    assert.deepEqual(rows.filter((row) => rowPattern(inline).test(row)), ['procs.process.running.web']);
-    assert.deepEqual(rows.filter((row) => rowPattern(perPort).test(row)), ['procs.process.running.web', 'procs.process.running.ports']);
+    assert.deepEqual(offeredOn(inline), rowsOf(['running'], (mark) => mark.startsWith('.web')));
+    assert.deepEqual(offeredOn(perPort), rowsOf(['running'], (mark) => mark.startsWith('.web') || mark.startsWith('.ports')));
   });
 
   it('regression: rows have no Start, Stop, Restart in the context menu (only inline buttons, out of reach of the keyboard)', () => {

@@ -6,7 +6,7 @@ import { makeSpec } from '../helpers/processSpec';
 
 function sampleWith(...ports: number[]): ResourceSample {
   const sockets = ports.map((port) => ({ port, address: '127.0.0.1', family: 4 as const }));
-  return { name: 'test', pid: 1, at: 0, cpuPercent: undefined, rssBytes: 0, ports: sockets, processCount: 1, worker: undefined };
+  return { name: 'test', pid: 1, at: 0, cpuPercent: undefined, rssBytes: 0, ports: sockets, processCount: 1, worker: undefined, runsNode: false };
 }
 
 const probe = (url: string): Extract<ProbeTarget, { kind: 'http' }> => ({ kind: 'http', url, status: [200, 399] });
