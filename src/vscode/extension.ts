@@ -19,6 +19,7 @@ import { StatusBar } from './statusBar';
 import { ProcsTaskProvider, TASK_TYPE } from './tasks';
 import { ProcsTreeProvider } from './tree';
 import { TroubleBadge } from './viewBadge';
+import { trackWalkthrough } from './walkthrough';
 
 const VIEW_ID = 'procs.processes';
 /** Context key for the view's welcome content: true when some folder has a `.procs.json`. */
@@ -75,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): ProcsApi {
       if (entry.leftovers) void vscode.window.showWarningMessage(`Procs (${entry.folder.name}): ${describeLeftovers(entry.leftovers.list)}`);
     }),
     watchConfigs(folders),
+    trackWalkthrough(folders),
     vscode.tasks.registerTaskProvider(TASK_TYPE, new ProcsTaskProvider(folders, actions)),
     folders.onDidChangeFolders(() => void vscode.commands.executeCommand('setContext', HAS_CONFIG_KEY, folders.all.length > 0)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
