@@ -77,13 +77,33 @@ describeIn('workbench')('debugging a process', () => {
     assert.deepStrictEqual(sessions(), []);
   });
 
-  it('Stop Debugging on the process restarts it without the inspector, and its session ends', async () => {
+  /** The `contextValue` of a top-level row, which the menus' `when` clauses read. */
+  function rowContext(name: string): string {
+    const roots = fixture.api.tree.getChildren();
+    assert.ok(Array.isArray(roots), 'the Procs tree answers getChildren at once');
+    const item = roots.map((node) => fixture.api.tree.getTreeItem(node) as vscode.TreeItem).find((candidate) => candidate.label === name);
+    assert.ok(item, `a row for ${name}`);
+    return String(item.contextValue);
+  }
+
+  it('Stop Debugging on the process restarts it without the inspector, and its session ends; only its row offers it', async () => {
+    // Visible, so rows are sampled: `.node` (the inline Debug) comes from a reading of the tree.
+    await vscode.commands.executeCommand('procs.processes.focus');
+    await vscode.commands.executeCommand('procs.start', 'slow');
     await vscode.commands.executeCommand('procs.debug', 'app');
     await attachedSession();
     const pid = pidOf(fixture.supervisor, 'app');
-    recordPids([pid]);
+    recordPids([pid, pidOf(fixture.supervisor, 'slow')]);
+    let seen = '';
+    // `.ports`: the inspector listens on one.
+    await waitFor(() => /^procs\.process\.running(\.ports)?\.node\.debugging$/.test((seen = rowContext('app'))), { timeoutMs: 15_000, message: "app's row to be marked Node and debugging" }).catch((error: Error) => {
+      throw new Error(`${error.message}: it is ${seen}`);
+    });
+    assert.match(rowContext('slow'), /^procs\.process\.(starting|running)(\.[a-z]+)*$/);
+    assert.doesNotMatch(rowContext('slow'), /\.debugging/, 'a process not being debugged offers no Stop Debugging');
     await vscode.commands.executeCommand('procs.stopDebugging', 'app');
     assert.strictEqual(fixture.supervisor.get('app')?.state.debug, undefined);
+    assert.doesNotMatch(rowContext('app'), /\.debugging/);
     await waitForStatus(fixture.supervisor, 'app', 'running');
     assert.notStrictEqual(pidOf(fixture.supervisor, 'app'), pid, 'restarted');
     recordPids([pidOf(fixture.supervisor, 'app')]);
@@ -112,6 +132,21 @@ describeIn('workbench')('debugging a process', () => {
       spawned.dispose();
       await editAndSave(configFile, original);
       await waitFor(() => fixture.supervisor.get('app')?.spec.debug === false, { message: 'the original config applied again' });
+    }
+  });
+
+  it('Debug on a command that is not Node says so and turns debugging off, with no session', async () => {
+    let said: string | undefined;
+    const watching = fixture.supervisor.onDidChangeState(({ name, current }) => {
+      if (name === 'notnode') said ??= current.debug?.unavailable;
+    });
+    try {
+      await vscode.commands.executeCommand('procs.debug', 'notnode');
+      await waitFor(() => said !== undefined, { message: 'the run said it printed no inspector line' });
+      await waitFor(() => fixture.supervisor.get('notnode')?.state.debug === undefined, { message: 'debugging turned itself off' });
+      assert.deepStrictEqual(fixture.api.debugSessionsOf(firstFolder().uri, 'notnode'), []);
+    } finally {
+      watching.dispose();
     }
   });
 });
