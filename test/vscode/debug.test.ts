@@ -54,6 +54,10 @@ describeIn('workbench')('debugging a process', () => {
     assert.notStrictEqual(pid, plainPid, 'Debug restarted app with the inspector');
     assert.strictEqual(first.type, 'pwa-node', 'a session of js-debug');
     assert.strictEqual(first.configuration.request, 'attach');
+    // Breakpoints bind in the process's own folder, through its source maps.
+    assert.strictEqual(first.configuration.cwd, fixture.supervisor.get('app')?.spec.cwd);
+    assert.strictEqual(first.configuration.cwd, firstFolder().uri.fsPath);
+    assert.strictEqual(first.configuration.sourceMaps, true);
     assert.strictEqual(first.configuration.websocketAddress, fixture.supervisor.get('app')?.state.debug?.inspectors[0]?.url);
     assert.strictEqual(await debuggeePid(first), pid, 'the debugger is attached to app\'s pid');
 
