@@ -59,6 +59,31 @@ describeOnFixture('resources in the Procs view', () => {
     assert.match(tooltip, /memory: \d+ MB/);
   });
 
+  it('"procs.showResources": false leaves ports and memory out of the row, not out of the tooltip', async () => {
+    await vscode.commands.executeCommand('procs.start', 'server');
+    await waitForStatus(fixture.supervisor, 'server', 'running');
+    const memory = / \d+ MB( · |$)/;
+    const config = vscode.workspace.getConfiguration('procs', vscode.workspace.workspaceFolders?.[0].uri);
+    try {
+      let description = '';
+      for (const deadline = Date.now() + 15_000; !memory.test(description); await new Promise((resolve) => setTimeout(resolve, 50))) {
+        assert.ok(Date.now() < deadline, `no memory in the description (last: "${description}")`);
+        description = String((await serverRow()).description);
+      }
+      await config.update('showResources', false, vscode.ConfigurationTarget.WorkspaceFolder);
+      for (const deadline = Date.now() + 5_000; memory.test(description) || /:\d+/.test(description); await new Promise((resolve) => setTimeout(resolve, 50))) {
+        assert.ok(Date.now() < deadline, `the description still shows resources: "${description}"`);
+        description = String((await serverRow()).description);
+      }
+      assert.match(description, /^running · pid \d+ · /);
+      const row = await serverRow();
+      const tooltip = plainText(((await fixture.api.tree.resolveTreeItem?.(row, row, new vscode.CancellationTokenSource().token))?.tooltip as vscode.MarkdownString).value);
+      assert.match(tooltip, /memory: \d+ MB/);
+    } finally {
+      await config.update('showResources', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    }
+  });
+
   it('a tooltip built while the view is hidden takes a reading of its own: ports and memory, none before the hover', async () => {
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     try {
