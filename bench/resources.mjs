@@ -46,7 +46,7 @@ export async function samplingCost(trees, runs) {
  */
 export async function hiddenCost(trees, seconds) {
   let reads = 0;
-  const reader = { ...core.procReader, tree: (root) => (reads++, core.procReader.tree(root)) };
+  const reader = { ...core.procReader, trees: (roots) => ((reads += roots.length), core.procReader.trees(roots)) };
   const { supervisor, done } = await runningTrees(trees, { resources: { reader, intervalMs: INTERVAL_MS } });
   await settle();
   const cpuMs = await cpuWhileWaiting(seconds);

@@ -219,11 +219,32 @@ export function parseEnviron(environ: Buffer): Map<string, string> {
 
 /** A live process and every descendant, root first; empty once the root is gone. */
 export async function readTree(root: number): Promise<ProcInfo[]> {
-  const info = HAS_PROC ? readStat(root) : undefined;
-  if (HAS_PROC && (!info || isDead(info))) return [];
-  const walked = walkDescendants([root]);
-  if (info && walked) return [info, ...walked];
+  const [tree] = await readTrees([root]);
+  return tree;
+}
+
+/**
+ * Several trees, each as `readTree` gives it. Where Linux lists children, each is walked along its
+ * own; elsewhere the table is read once for all of them (one `ps` a sample, not one per process).
+ */
+export async function readTrees(roots: readonly number[]): Promise<ProcInfo[][]> {
+  const walked = roots.map(walkTree);
+  if (walked.every((tree) => tree !== undefined)) return walked as ProcInfo[][];
   const table = await readTable();
+  return roots.map((root, i) => walked[i] ?? treeInTable(root, table));
+}
+
+/** The tree along the children lists: empty if the root is gone, undefined where there are no such lists. */
+function walkTree(root: number): ProcInfo[] | undefined {
+  if (!HAS_PROC) return undefined;
+  const info = readStat(root);
+  if (!info || isDead(info)) return [];
+  const walked = walkDescendants([root]);
+  return walked && [info, ...walked];
+}
+
+/** The tree of `root` in a reading of the whole table, root first; empty if it is not there. */
+export function treeInTable(root: number, table: readonly ProcInfo[]): ProcInfo[] {
   const self = table.find((proc) => proc.pid === root);
   return self ? [self, ...descendantsInTable(root, table)] : [];
 }

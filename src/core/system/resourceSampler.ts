@@ -91,7 +91,7 @@ export class ResourceSampler {
     const targets = this.targets();
     const at = this.clock.now();
     // Empty for a tree whose root exited between two samples: it has no reading, not a wrong one.
-    const trees = await Promise.all(targets.map((target) => this.reader.tree(target.pid)));
+    const trees = targets.length > 0 ? await this.reader.trees(targets.map((target) => target.pid)) : [];
     const pids = trees.flat().map((proc) => proc.pid);
     const listening = pids.length > 0 ? await this.reader.listening(pids) : new Map();
     const readings = await Promise.all(

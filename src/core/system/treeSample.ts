@@ -1,5 +1,5 @@
 import { listeningByPid, uniquePorts, type ListeningSocket } from './ports';
-import { readExecutable, readIdentity, readTree, TICKS_PER_SECOND, type ProcIdentity, type ProcInfo } from './procTable';
+import { readExecutable, readIdentity, readTrees, TICKS_PER_SECOND, type ProcIdentity, type ProcInfo } from './procTable';
 
 /** What one instance's process tree costs and holds at one moment. */
 export interface ResourceSample {
@@ -28,13 +28,14 @@ export interface ResourceSample {
 
 /** The reads a sample takes, as a seam: a test counts them to prove nothing is read while nobody looks. */
 export interface ProcReader {
-  tree(root: number): Promise<ProcInfo[]>;
+  /** Each root's tree, root first (empty for a root that is gone), read together. */
+  trees(roots: readonly number[]): Promise<ProcInfo[][]>;
   listening(pids: readonly number[]): Promise<Map<number, ListeningSocket[]>>;
   identity(pid: number): Promise<ProcIdentity | undefined>;
   executable(pid: number): Promise<string | undefined>;
 }
 
-export const procReader: ProcReader = { tree: readTree, listening: listeningByPid, identity: readIdentity, executable: readExecutable };
+export const procReader: ProcReader = { trees: readTrees, listening: listeningByPid, identity: readIdentity, executable: readExecutable };
 
 /** CPU ticks of each process at a reading, keyed by `pid:startTicks` so a reused pid is never mistaken for the old one. */
 export interface TreeTicks {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { holdersOf, listeningByPid, uniquePorts } from '../../../src/core/system/ports';
-import { readIdentity, readStat, readTree } from '../../../src/core/system/procTable';
+import { readIdentity, readStat, readTable, readTree, readTrees, treeInTable } from '../../../src/core/system/procTable';
 import { FixtureChild } from '../health/fixtureChild';
 import { freePort } from '../helpers/ports';
 
@@ -18,6 +18,18 @@ describe('procTable: usage, identity and ports of real processes', function () {
     assert.ok(holder.rssBytes >= 96 * MB, `the holder's RSS ${holder.rssBytes / MB} MB covers its 96 MB`);
     const sum = tree.reduce((total, proc) => total + proc.rssBytes, 0);
     assert.ok(sum > tree[0].rssBytes + 90 * MB, 'the tree sum is the parent plus the holder');
+  });
+
+  it('reads several trees together; from one reading of the table (as without /proc) they are the same trees', async () => {
+    const [first, second] = [new FixtureChild('memory-child.js', [8]), new FixtureChild('memory-child.js', [8])];
+    const holders = await Promise.all([first, second].map(async (child) => Number((await child.waitForLine(/^holding (\d+) (\d+)$/))[2])));
+    const roots = holders.map((pid) => readStat(pid)?.ppid ?? 0);
+    const gone = 2 ** 22 + 1;
+    const walked = await readTrees([...roots, gone]);
+    const pidsOf = (trees: Array<Array<{ pid: number }>>) => trees.map((tree) => tree.map((proc) => proc.pid));
+    assert.deepEqual(pidsOf(walked), [[roots[0], holders[0]], [roots[1], holders[1]], []]);
+    const table = await readTable();
+    assert.deepEqual(pidsOf([...roots, gone].map((root) => treeInTable(root, table))), pidsOf(walked));
   });
 
   it('names a process by command line and start time, and gives nothing for a pid that is gone', async () => {

@@ -19,7 +19,7 @@ function countingReader(): { reader: ProcReader; reads: () => number } {
   return {
     reads: () => reads,
     reader: {
-      tree: (root) => (reads++, procReader.tree(root)),
+      trees: (roots) => ((reads += roots.length), procReader.trees(roots)),
       listening: (pids) => procReader.listening(pids),
       identity: (pid) => procReader.identity(pid),
       executable: (pid) => procReader.executable(pid),

@@ -122,7 +122,7 @@ describe('CPU baselines are per process, not per pid', function () {
   const realTree = async (): Promise<{ tree: ProcInfo[]; child: number }> => {
     const mem = new FixtureChild('memory-child.js', [8]);
     const child = Number((await mem.waitForLine(/^holding 8 (\d+)$/))[1]);
-    const tree = await procReader.tree(parentOf(child));
+    const [tree] = await procReader.trees([parentOf(child)]);
     assert.deepEqual(tree.map((proc) => proc.pid), [parentOf(child), child]);
     return { tree, child };
   };
