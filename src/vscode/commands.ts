@@ -5,6 +5,7 @@ import type { ConfigFiles } from './configFile';
 import type { DebugSessions } from './debugSessions';
 import type { FolderRegistry, ProcsFolder } from './folders';
 import { openInBrowser } from './browser';
+import { OPEN_PORT_COMMAND, PortNode } from './portNodes';
 import { pickAction, pickProcess, pickTargets } from './pickers';
 import { PICKING_COMMANDS, rowTwin } from './rowCommands';
 import { QUICK_ACTIONS_COMMAND } from './statusBar';
@@ -112,8 +113,9 @@ export function registerCommands(registry: FolderRegistry, actions: ProcessActio
     'procs.revealInConfig': withProcess((ref) => configs.reveal(ref)),
     'procs.copyCommand': withProcess((ref) => vscode.env.clipboard.writeText(commandText(ref.process.spec))),
     'procs.openInBrowser': browse('http'),
-    // The context menu's: static menus cannot hold an item per port, so it offers each port in a pick.
+    // The process row's context menu: every port in a pick. Each port's own row has the next one.
     'procs.openPortInBrowser': browse('all'),
+    [OPEN_PORT_COMMAND]: (node: unknown) => (node instanceof PortNode ? openInBrowser(node.parent, 'all', node.socket.port) : undefined),
     'procs.openConfig': (argument: unknown) => openConfig(argument),
     'procs.createConfig': () => createConfig(),
     [QUICK_ACTIONS_COMMAND]: (folderKey?: string, name?: string) => quickActions(folderKey, name),

@@ -91,6 +91,7 @@ export class ProcsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         .filter((process) => process.spec.groups[0] === node.group)
         .map((process) => this.processNode(node.entry, process, node, now));
     }
+    if (node instanceof ProcessNode) return node.ports();
     return [];
   }
 

@@ -5,7 +5,9 @@ import { commandText } from './commandText';
 import type { ProcsFolder } from './folders';
 import type { ResourceSample } from '../core/system/treeSample';
 import { isNearLimit, resourceLines, resourceParts } from './resourceLook';
+import { PortNode } from './portNodes';
 import { rowContext } from './rowContext';
+import { browserPorts } from './webPorts';
 import { settings } from './settings';
 import { exitText, formatDuration, probeText, stateDescription, stateIcon } from './stateLook';
 
@@ -75,10 +77,20 @@ export class ProcessNode extends vscode.TreeItem {
     // Marked apart from the status: debugging is a mode of the process, not a state of its run.
     this.description = state.debug ? `${described} · debugging` : described;
     this.tooltip = undefined;
-    const shown = `${this.contextValue}|${icon.id}|${nearLimit}|${this.description}`;
+    const ports = this.ports().map((node) => `${node.label} ${node.description}`);
+    // Its ports are rows below it; a row with none has nothing to expand (and loses its twistie).
+    if (ports.length === 0) this.collapsibleState = vscode.TreeItemCollapsibleState.None;
+    else if (this.collapsibleState === vscode.TreeItemCollapsibleState.None) this.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
+    const shown = `${this.contextValue}|${icon.id}|${nearLimit}|${this.description}|${ports.join(',')}`;
     const changed = shown !== this.shown;
     this.shown = shown;
     return changed;
+  }
+
+  /** A row per listening port of the current run, the HTTP-looking ones first. */
+  ports(): PortNode[] {
+    if (this.process.state.status !== 'running') return [];
+    return browserPorts(this.process.spec, this.sample()).map((socket) => new PortNode(this, socket));
   }
 
   /** The tooltip as of now, for `resolveTreeItem`. */
@@ -141,7 +153,7 @@ export class ConfigProblemNode extends vscode.TreeItem {
   }
 }
 
-export type TreeNode = FolderNode | GroupNode | ProcessNode | MessageNode | ConfigProblemNode;
+export type TreeNode = FolderNode | GroupNode | ProcessNode | PortNode | MessageNode | ConfigProblemNode;
 
 function processTooltip(process: ManagedProcess, sample: ResourceSample | undefined, now: number): vscode.MarkdownString {
   const { spec, state } = process;

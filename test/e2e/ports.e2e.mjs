@@ -2,7 +2,7 @@
 // then a squatter the test starts (not Procs) takes web's port, starting web names it in a
 // notification, Show It and Stop It (after a modal naming pid and command) stop it for real, and
 // web starts on its port. Its two pictures (test-results/e2e/ports/*-resources.png,
-// *-port-conflict.png) are the README's.
+// *-port-conflict.png) are the README's, and *-port-rows.png shows web's row open onto its port.
 import assert from 'node:assert';
 import { assertServedBy, canBind, eventually, pidAlive, runningPid, useDemoWorkbench } from './harness/demo.mjs';
 import { startSquatter } from './harness/squatter.mjs';
@@ -31,6 +31,25 @@ describe('ports: resources in the tree, a port conflict, Show It and Stop It', f
       await wb.page.mouse.move(0, 0);
     });
     await wb.picture('resources', [wb.page.locator('.part.sidebar .composite.title'), row('build')]);
+    await wb.step('expand web: a row for its port; that row\'s globe opens web through the workbench\'s address for it', async (page) => {
+      await row('web').locator('.monaco-tl-twistie').click();
+      const port = `:${wb.webPort}`;
+      await page.locator(treeRowSelector(port)).hover();
+      await wb.picture('port-rows', [page.locator('.part.sidebar .composite.title'), row('build')]);
+      const opened = page.context().waitForEvent('page', { timeout: 15_000 });
+      await wb.clickTreeAction(port, 'Open in Browser');
+      const tab = await opened;
+      await tab.waitForLoadState('domcontentloaded').catch(() => undefined);
+      const url = tab.url();
+      console.log(`      · opened: ${url}`);
+      // Not localhost: asExternalUri gave the address this browser reaches the port by (code-server's proxy).
+      assert.match(url, new RegExp(`/proxy/${wb.webPort}/$`), `opened ${url}`);
+      const body = await tab.locator('body').innerText().catch(() => '');
+      await tab.close();
+      assert.match(body, new RegExp(`\\(pid ${pids.web}\\)`), `the page at ${url} is not web's: ${JSON.stringify(body.slice(0, 200))}`);
+      await row('web').locator('.monaco-tl-twistie').click();
+      await page.mouse.move(0, 0);
+    });
   });
 
   it('port-conflict: the squatter is named; Show It, then Stop It after a modal, stop it; web then holds its port', async () => {

@@ -121,6 +121,25 @@ describeOnFixture('resources in the Procs view', () => {
     assert.strictEqual(uri.toString(), expected.toString());
   });
 
+  it('a row per port under a running process, each opening its own port; none once it stops', async () => {
+    await vscode.commands.executeCommand('procs.start', 'server');
+    await waitForStatus(fixture.supervisor, 'server', 'running');
+    await waitFor(() => (fixture.supervisor.resources.latest('server')?.ports.length ?? 0) > 0, { timeoutMs: 15_000, message: 'a sampled port' });
+    const port = fixture.supervisor.resources.latest('server')?.ports[0].port;
+    const row = await serverRow();
+    assert.strictEqual(row.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'the row opens onto its ports');
+    const ports = (await fixture.api.tree.getChildren(row)) ?? [];
+    assert.deepStrictEqual(ports.map((node) => [labelOf(node), node.contextValue]), [[`:${port}`, 'procs.port']]);
+    assert.strictEqual(fixture.api.tree.getParent?.(ports[0]), row);
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('procs.openPortItem', ports[0]);
+    assert.strictEqual(uri?.toString(), (await vscode.env.asExternalUri(vscode.Uri.parse(`http://localhost:${port}`))).toString());
+    await vscode.commands.executeCommand('procs.stop', 'server');
+    await waitForStatus(fixture.supervisor, 'server', 'stopped');
+    const stopped = await serverRow();
+    assert.strictEqual(stopped.collapsibleState, vscode.TreeItemCollapsibleState.None);
+    assert.deepStrictEqual(fixture.api.tree.getChildren(stopped), []);
+  });
+
   it('regression: the tree shows the wrapper\'s pid, not the server\'s: under a wrapper the row shows the server\'s pid and the tooltip names both', async () => {
     const configFile = fixturePath('.procs.json');
     const original = fs.readFileSync(configFile, 'utf8');

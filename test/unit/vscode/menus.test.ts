@@ -91,6 +91,16 @@ describe('the tree menus follow the status table', () => {
     assert.deepEqual(offeredOn(perPort), rowsOf(['running'], (mark) => mark.startsWith('.web') || mark.startsWith('.ports')));
   });
 
+  it('regression: a process with several ports had one Open in Browser and a pick; each port row now has its own, inline where it looks like HTTP', () => {
+    const entries = rowEntries('procs.openPortItem');
+    const [inline, ...otherInline] = entries.filter(isInline);
+    const [context, ...otherContext] = entries.filter((entry) => !isInline(entry));
+    assert.deepEqual([otherInline, otherContext], [[], []]);
+    const rows = ['procs.port.web', 'procs.port', ...ALL_STATUSES.flatMap((status) => ROW_MARKS.map((mark) => `procs.process.${status}${mark}`))];
+    assert.deepEqual(rows.filter((row) => rowPattern(inline).test(row)), ['procs.port.web']);
+    assert.deepEqual(rows.filter((row) => rowPattern(context).test(row)), ['procs.port.web', 'procs.port']);
+  });
+
   it('regression: rows have no Start, Stop, Restart in the context menu (only inline buttons, out of reach of the keyboard)', () => {
     for (const [command] of LIFECYCLE) {
       const entries = rowEntries(command);
