@@ -15,17 +15,23 @@ export const RECENT_OUTPUT = { lines: 10_000, chars: 2 * 1024 * 1024 };
  * within RECENT_OUTPUT.chars, and a flood of short lines does not keep megabytes alive.
  */
 const LINE_SHARE = RECENT_OUTPUT.chars / RECENT_OUTPUT.lines;
-const weightOf = (chars: number, lineCount: number): number => Math.max(chars, lineCount * LINE_SHARE);
-const blockWeight = (block: OutputBlock): number => weightOf(block.text.length, block.lineCount);
+/** A block in the ring, less the oldest lines the bound has taken from it (only the oldest block loses any). */
+interface HeldBlock {
+  block: OutputBlock;
+  skipped: number;
+}
+const heldLines = (held: HeldBlock): number => held.block.lineCount - held.skipped;
+// Its whole text stays in memory until the block goes, so the characters count in full.
+const heldWeight = (held: HeldBlock): number => Math.max(held.block.text.length, heldLines(held) * LINE_SHARE);
 
-/** The block without as few of its oldest lines as weigh `overBy`; undefined when that leaves none. */
-function withoutOldestLines(block: OutputBlock, overBy: number): OutputBlock | undefined {
-  const target = blockWeight(block) - overBy;
-  for (let cut = 0, lineCount = block.lineCount - 1; lineCount > 0; lineCount--) {
-    cut = block.text.indexOf('\n', cut) + 1;
-    if (weightOf(block.text.length - cut, lineCount) <= target) return { ...block, text: block.text.slice(cut), lineCount };
-  }
-  return undefined;
+/**
+ * The oldest block with as many fewer lines as weigh `overBy`: counted, not cut, so a flood pays
+ * nothing per line for the bound. Undefined when that is every line. One whose characters weigh more
+ * than its lines is no lighter, so the ring drops it whole (a block is one pipe read: a small share).
+ */
+function withoutOldestLines(held: HeldBlock, overBy: number): HeldBlock | undefined {
+  const skipped = held.skipped + Math.ceil(overBy / LINE_SHARE);
+  return skipped < held.block.lineCount ? { block: held.block, skipped } : undefined;
 }
 
 /**
@@ -41,7 +47,7 @@ export class ProcessOutput {
   /** Held while the log file's writes fall behind. */
   private readonly logGate = new OutputGate();
   private readonly subscriptions: Disposable[];
-  private readonly recent = new RecentLines<OutputBlock>(RECENT_OUTPUT.lines, RECENT_OUTPUT.chars, blockWeight, withoutOldestLines);
+  private readonly recent = new RecentLines<HeldBlock>(RECENT_OUTPUT.lines, RECENT_OUTPUT.chars, heldWeight, withoutOldestLines);
   private seen = 0;
 
   constructor(
@@ -94,10 +100,10 @@ export class ProcessOutput {
     const wanted = Math.min(count, RECENT_OUTPUT.lines);
     if (wanted <= 0) return [];
     // Split only the newest blocks that hold the lines asked for.
-    const blocks = this.recent.last();
-    let first = blocks.length;
-    for (let held = 0; first > 0 && held < wanted; ) held += blocks[--first].lineCount;
-    return linesOf(blocks.slice(first)).slice(-wanted);
+    const held = this.recent.last();
+    let first = held.length;
+    for (let lines = 0; first > 0 && lines < wanted; ) lines += heldLines(held[--first]);
+    return held.slice(first).flatMap(({ block, skipped }) => linesOf([block]).slice(skipped)).slice(-wanted);
   }
 
   /** Lines delivered since the process was made: a run's own are those after the count at its start. */
@@ -113,7 +119,7 @@ export class ProcessOutput {
 
   private fire(blocks: OutputBlock[]): void {
     for (const block of blocks) {
-      this.recent.push(block);
+      this.recent.push({ block, skipped: 0 });
       this.seen += block.lineCount;
     }
     this.emitter.fire({ name: this.name, blocks });
