@@ -8,7 +8,7 @@ import { endedWithoutInspectorMessage, findInspector, INSPECTOR_LINE_TIMEOUT_MS,
  */
 export class InspectorWatch {
   readonly inspectors: Inspector[] = [];
-  /** Set when no inspector was announced in time. */
+  /** Set when no inspector was announced in time, or the run ended without one. */
   missing: string | undefined;
   private timer: TimerHandle | undefined;
 
@@ -41,12 +41,11 @@ export class InspectorWatch {
   /**
    * The run ended by itself. Node prints the line before it runs any of the program, so a run that
    * ends without one is not Node: waiting out the timeout would say nothing, the next run being new.
+   * No news of its own: the state that records the end carries it (`DebugMode.view`).
    */
   ended(): void {
     this.dispose();
-    if (this.inspectors.length > 0 || this.missing !== undefined) return;
-    this.missing = endedWithoutInspectorMessage();
-    this.changed();
+    if (this.inspectors.length === 0 && this.missing === undefined) this.missing = endedWithoutInspectorMessage();
   }
 
   dispose(): void {

@@ -13,7 +13,7 @@ import { ProcessOutput } from './processOutput';
 import { RunKeeper } from './runKeeper';
 import { childEnv } from './spawnChild';
 import { StartSequence } from './startSequence';
-import { assertNever, initialState, restartsOnChange, type ProcessState, type ProcessStateChange, type ReasonKind } from './states';
+import { assertNever, initialState, isActive, restartsOnChange, type ProcessState, type ProcessStateChange, type ReasonKind } from './states';
 
 /**
  * Supervises one instance of a ProcessSpec: dependencies, build step, spawn, readiness, output,
@@ -182,7 +182,8 @@ export class ManagedProcess {
 
   /**
    * Debugging on: an active process restarts with the inspector, a stopped one starts with it.
-   * Off: an active one restarts without it. Asking for what is already so restarts nothing.
+   * Off: a running child restarts without it; with none (waiting, backing off, down) its next start
+   * has none, so nothing restarts early. Asking for what is already so restarts nothing.
    */
   setDebugging(on: boolean): Promise<void> {
     if (this.current.status === 'disabled') return Promise.resolve();
@@ -191,8 +192,7 @@ export class ManagedProcess {
     const active = restartsOnChange(this.current.status);
     if (on && !active) return this.start();
     if (!changed) return Promise.resolve();
-    if (active) return this.restart(on ? 'debugging' : 'debugging off');
-    // Off while down: only the state's debug view changes.
+    if (on ? active : isActive(this.current.status)) return this.restart(on ? 'debugging' : 'debugging off');
     return this.serial(async () => this.setState({ status: this.current.status, reason: this.current.reason, message: this.current.message }));
   }
 

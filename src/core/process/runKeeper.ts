@@ -140,7 +140,8 @@ export class RunKeeper {
   /** Output and log on disk first, then the state change, so listeners see the last lines. */
   private async finish(current: Current, outcome: RunOutcome): Promise<void> {
     current.health?.dispose();
-    if (outcome.stopRequested) current.inspectors?.dispose();
+    // A spawn error says nothing of Node; a run that ended by itself says it with its end's state.
+    if (outcome.stopRequested || outcome.spawnError) current.inspectors?.dispose();
     else current.inspectors?.ended();
     if (this.run === current) this.schedule.cancelSettling();
     await this.core.output.flush();

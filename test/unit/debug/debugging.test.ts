@@ -96,7 +96,37 @@ describe('ManagedProcess debugging (real children)', () => {
     await waitFor(() => probe.states.some((state) => state.debug?.unavailable !== undefined), { message: 'the run said it is not Node' });
     const said = probe.states.find((state) => state.debug?.unavailable !== undefined);
     assert.match(said?.debug?.unavailable ?? '', /^ended without printing a "Debugger listening on ws:\/\/…" line/);
-    assert.equal(said?.status, 'running', 'said as the run ends, before the crash schedule takes it');
+    assert.equal(said?.status, 'exited', 'said with the state that records the end');
+  });
+
+  it('regression: turning debugging off once a not-Node one-shot said so ran it again', async () => {
+    const probe = managed({ command: ['sh', '-c', 'echo one shot'], restart: 'never' });
+    await probe.process.setDebugging(true);
+    await waitFor(() => probe.process.state.debug?.unavailable !== undefined, { message: 'the run said it is not Node' });
+    // What the VS Code layer does on that news.
+    await probe.process.setDebugging(false);
+    assert.equal(probe.process.state.debug, undefined);
+    assert.equal(probe.process.state.status, 'exited');
+    assert.equal(probe.text().filter((line) => line === 'one shot').length, 1, 'it ran once');
+    assert.equal(probe.count('running'), 1);
+  });
+
+  it('a debugged command that cannot be spawned fails as a spawn error, not as "not Node"', async () => {
+    const probe = managed({ command: ['procs-no-such-command-here'], restart: 'never' });
+    await probe.process.setDebugging(true);
+    await waitFor(() => probe.process.state.reason === 'spawn', { message: 'the spawn error' });
+    assert.ok(probe.states.every((state) => state.debug?.unavailable === undefined), 'no word of Node');
+  });
+
+  it('turning debugging off while backing off waits for the backoff: the next run has no inspector', async () => {
+    const clock = new FakeClock();
+    const probe = managed({ command: ['sh', '-c', 'exit 3'], restart: 'on-failure', backoffMs: [60_000] }, clock);
+    await probe.process.setDebugging(true);
+    await probe.waitForStatus('backoff');
+    await probe.process.setDebugging(false);
+    assert.equal(probe.process.state.status, 'backoff', 'no early restart');
+    assert.equal(probe.process.state.debug, undefined);
+    assert.equal(probe.count('running'), 1);
   });
 
   it('a Node program that crashes after its inspector was announced is not called "not Node"', async () => {
