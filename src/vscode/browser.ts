@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { browserPorts, httpPorts } from './webPorts';
+import { browserPorts, httpPorts, portDescription } from './webPorts';
 import type { ProcessRef } from './targets';
 
 /**
@@ -14,8 +14,8 @@ export async function openInBrowser(ref: ProcessRef, among: 'http' | 'all', port
   // The view may be hidden and nothing sampled yet: one reading now.
   if (!resources.latest(ref.process.name)) await resources.sampleNow();
   const sample = resources.latest(ref.process.name);
-  const every = browserPorts(ref.process.spec, sample);
-  const http = httpPorts(ref.process.spec, sample);
+  const every = browserPorts(ref.process.spec, sample, ref.process.state);
+  const http = httpPorts(ref.process.spec, sample, ref.process.state);
   const candidates = among === 'http' && http.length > 0 ? every.filter((socket) => socket.http) : every;
   const chosen = port ?? (candidates.length <= 1 ? candidates[0]?.port : await pickPort(ref.process.name, candidates));
   if (chosen === undefined) {
@@ -30,7 +30,7 @@ export async function openInBrowser(ref: ProcessRef, among: 'http' | 'all', port
 async function pickPort(name: string, ports: ReturnType<typeof browserPorts>): Promise<number | undefined> {
   const items = ports.map((socket) => ({
     label: `:${socket.port}`,
-    description: socket.http ? `${socket.address} · looks like a web server` : socket.address,
+    description: portDescription(socket),
     port: socket.port,
   }));
   return (await vscode.window.showQuickPick(items, { placeHolder: `Open which port of ${name} in the browser?` }))?.port;

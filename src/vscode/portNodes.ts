@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ListeningSocket } from '../core/system/ports';
 import type { ProcessNode } from './treeNodes';
+import { portDescription } from './webPorts';
 
 /** The command a port row runs from its globe and its context menu. */
 export const OPEN_PORT_COMMAND = 'procs.openPortItem';
@@ -16,7 +17,7 @@ export class PortNode extends vscode.TreeItem {
   ) {
     super(`:${socket.port}`, vscode.TreeItemCollapsibleState.None);
     this.id = `${parent.id ?? parent.process.name}:port:${socket.port}`;
-    this.description = socket.http ? `${socket.address} · looks like a web server` : socket.address;
+    this.description = portDescription(socket);
     this.contextValue = socket.http ? 'procs.port.web' : 'procs.port';
     this.iconPath = new vscode.ThemeIcon('plug');
     this.tooltip = `${parent.process.name} listens on port ${socket.port} (${socket.address})`;

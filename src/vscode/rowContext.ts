@@ -3,7 +3,7 @@ import type { ProcessSpec } from '../core/config/types';
 import type { ResourceSample } from '../core/system/treeSample';
 import { PORT_MARKS, portMark } from './webPorts';
 
-/** `.node` on a row whose tree runs Node, seen in its last sample: where the inline Debug applies. */
+/** `.node` on a row whose tree runs Node (or may: see `runsNode`), seen in its last sample: where the inline Debug applies. */
 export const NODE_MARKS = ['', '.node'] as const;
 /** `.debugging` on a row being debugged: where Stop Debugging applies, whatever the other rows are doing. */
 export const DEBUG_MARKS = ['', '.debugging'] as const;
@@ -16,7 +16,8 @@ export const ROW_MARKS: readonly string[] = PORT_MARKS.flatMap((port) => NODE_MA
  * `procs.process.<status>`, then its port mark, then `.node`, then `.debugging`.
  */
 export function rowContext(state: ProcessState, spec: ProcessSpec, sample: ResourceSample | undefined): string {
-  const node = sample?.runsNode ? '.node' : '';
+  // Unknown (no binary readable) offers Debug too: it says so if the process is not Node.
+  const node = sample !== undefined && sample.runsNode !== false ? '.node' : '';
   const debugging = state.debug ? '.debugging' : '';
-  return `procs.process.${state.status}${portMark(spec, sample)}${node}${debugging}`;
+  return `procs.process.${state.status}${portMark(spec, sample, state)}${node}${debugging}`;
 }

@@ -7,7 +7,7 @@ import type { ResourceSample } from '../core/system/treeSample';
 import { isNearLimit, resourceLines, resourceParts } from './resourceLook';
 import { PortNode } from './portNodes';
 import { rowContext } from './rowContext';
-import { browserPorts } from './webPorts';
+import { browserPorts, portDescription } from './webPorts';
 import { settings } from './settings';
 import { exitText, formatDuration, probeText, stateDescription, stateIcon } from './stateLook';
 
@@ -77,7 +77,7 @@ export class ProcessNode extends vscode.TreeItem {
     // Marked apart from the status: debugging is a mode of the process, not a state of its run.
     this.description = state.debug ? `${described} · debugging` : described;
     this.tooltip = undefined;
-    const ports = this.ports().map((node) => `${node.label} ${node.description}`);
+    const ports = this.listedPorts().map((socket) => `${socket.port} ${portDescription(socket)}`);
     // Its ports are rows below it; a row with none has nothing to expand (and loses its twistie).
     if (ports.length === 0) this.collapsibleState = vscode.TreeItemCollapsibleState.None;
     else if (this.collapsibleState === vscode.TreeItemCollapsibleState.None) this.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
@@ -89,8 +89,11 @@ export class ProcessNode extends vscode.TreeItem {
 
   /** A row per listening port of the current run, the HTTP-looking ones first. */
   ports(): PortNode[] {
-    if (this.process.state.status !== 'running') return [];
-    return browserPorts(this.process.spec, this.sample()).map((socket) => new PortNode(this, socket));
+    return this.listedPorts().map((socket) => new PortNode(this, socket));
+  }
+
+  private listedPorts(): ReturnType<typeof browserPorts> {
+    return this.process.state.status === 'running' ? browserPorts(this.process.spec, this.sample(), this.process.state) : [];
   }
 
   /** The tooltip as of now, for `resolveTreeItem`. */

@@ -1,5 +1,6 @@
 import type { ProbeTarget, ProcessSpec } from '../core/config/types';
 import type { ListeningSocket } from '../core/system/ports';
+import type { ProcessState } from '../core/process/states';
 import type { ResourceSample } from '../core/system/treeSample';
 
 /**
@@ -14,16 +15,27 @@ const DEV_WEB_PORTS = new Set([1234, 3000, 3001, 4000, 4173, 4200, 4321, 5000, 5
  * asks over HTTP, or a dev server's usual port. Probing each port for an HTTP answer would cost a
  * connection per new port on every sample; the config and the conventions say enough for a button.
  */
-export function httpPorts(spec: ProcessSpec, sample: ResourceSample | undefined): ListeningSocket[] {
+export function httpPorts(spec: ProcessSpec, sample: ResourceSample | undefined, state?: ProcessState): ListeningSocket[] {
   const probed = new Set([spec.ready?.target, spec.health?.target].flatMap(httpProbePort));
-  return (sample?.ports ?? []).filter((socket) => probed.has(socket.port) || DEV_WEB_PORTS.has(socket.port));
+  return servedPorts(sample, state).filter((socket) => probed.has(socket.port) || DEV_WEB_PORTS.has(socket.port));
 }
 
-/** Every listening port, the HTTP-looking ones first: what "Open in Browser…" lists. */
-export function browserPorts(spec: ProcessSpec, sample: ResourceSample | undefined): Array<ListeningSocket & { http: boolean }> {
-  const http = new Set(httpPorts(spec, sample).map((socket) => socket.port));
-  const ports = (sample?.ports ?? []).map((socket) => ({ ...socket, http: http.has(socket.port) }));
+/** Every listening port, the HTTP-looking ones first: the port rows, and what "Open Port in Browser…" lists. */
+export function browserPorts(spec: ProcessSpec, sample: ResourceSample | undefined, state?: ProcessState): Array<ListeningSocket & { http: boolean }> {
+  const http = new Set(httpPorts(spec, sample, state).map((socket) => socket.port));
+  const ports = servedPorts(sample, state).map((socket) => ({ ...socket, http: http.has(socket.port) }));
   return [...ports.filter((socket) => socket.http), ...ports.filter((socket) => !socket.http)];
+}
+
+/** How a port reads beside its number, in its row and in the pick. */
+export function portDescription(socket: ListeningSocket & { http: boolean }): string {
+  return socket.http ? `${socket.address} · looks like a web server` : socket.address;
+}
+
+/** The ports the process serves: not the inspector's, which a debugged run also listens on. */
+function servedPorts(sample: ResourceSample | undefined, state: ProcessState | undefined): ListeningSocket[] {
+  const inspectors = new Set(state?.debug?.inspectors.map((inspector) => inspector.port));
+  return (sample?.ports ?? []).filter((socket) => !inspectors.has(socket.port));
 }
 
 function httpProbePort(target: ProbeTarget | undefined): number[] {
@@ -42,7 +54,7 @@ function httpProbePort(target: ProbeTarget | undefined): number[] {
  */
 export const PORT_MARKS = ['', '.web', '.ports'] as const;
 
-export function portMark(spec: ProcessSpec, sample: ResourceSample | undefined): (typeof PORT_MARKS)[number] {
-  if (httpPorts(spec, sample).length > 0) return '.web';
-  return (sample?.ports.length ?? 0) > 0 ? '.ports' : '';
+export function portMark(spec: ProcessSpec, sample: ResourceSample | undefined, state?: ProcessState): (typeof PORT_MARKS)[number] {
+  if (httpPorts(spec, sample, state).length > 0) return '.web';
+  return servedPorts(sample, state).length > 0 ? '.ports' : '';
 }

@@ -99,8 +99,8 @@ describeIn('workbench')('debugging a process', () => {
     const pid = pidOf(fixture.supervisor, 'app');
     recordPids([pid, pidOf(fixture.supervisor, 'slow')]);
     let seen = '';
-    // `.ports`: the inspector listens on one.
-    await waitFor(() => /^procs\.process\.running(\.ports)?\.node\.debugging$/.test((seen = rowContext('app'))), { timeoutMs: 15_000, message: "app's row to be marked Node and debugging" }).catch((error: Error) => {
+    // No `.ports`: the inspector's port is the debugger's, not one app serves.
+    await waitFor(() => (seen = rowContext('app')) === 'procs.process.running.node.debugging', { timeoutMs: 15_000, message: "app's row to be marked Node and debugging" }).catch((error: Error) => {
       throw new Error(`${error.message}: it is ${seen}`);
     });
     assert.match(rowContext('slow'), /^procs\.process\.(starting|running)(\.[a-z]+)*$/);

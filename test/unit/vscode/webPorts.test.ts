@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { ProbeTarget } from '../../../src/core/config/types';
 import type { ResourceSample } from '../../../src/core/system/treeSample';
+import { initialState } from '../../../src/core/process/states';
+import { ROW_MARKS, rowContext } from '../../../src/vscode/rowContext';
 import { browserPorts, httpPorts, portMark } from '../../../src/vscode/webPorts';
 import { makeSpec } from '../helpers/processSpec';
 
@@ -45,5 +47,33 @@ describe('which ports look like HTTP (the inline Open in Browser)', () => {
     assert.equal(portMark(makeSpec(), sampleWith(5432)), '.ports');
     assert.equal(portMark(makeSpec(), sampleWith()), '');
     assert.equal(portMark(makeSpec(), undefined), '');
+  });
+
+  it('regression: a debugged process offered its inspector\'s port as one to open in the browser', () => {
+    const debugging = { ...initialState(false, undefined), status: 'running' as const, debug: { inspectors: [{ url: 'ws://127.0.0.1:9229/x', host: '127.0.0.1', port: 9229 }], unavailable: undefined } };
+    const spec = makeSpec();
+    assert.deepEqual(browserPorts(spec, sampleWith(3000, 9229), debugging).map((socket) => socket.port), [3000]);
+    assert.equal(portMark(spec, sampleWith(9229), debugging), '', 'the inspector alone is no port of its own');
+    assert.deepEqual(browserPorts(spec, sampleWith(3000, 9229)).map((socket) => socket.port), [3000, 9229], 'not debugged: a port like any other');
+  });
+});
+
+describe('a row\'s contextValue', () => {
+  it('ends in one of ROW_MARKS after its status, for every port, Node and debugging combination', () => {
+    const spec = makeSpec();
+    const debug = { inspectors: [], unavailable: undefined };
+    for (const ports of [[], [5432], [3000]]) {
+      for (const runsNode of [false, true, undefined]) {
+        for (const debugging of [undefined, debug]) {
+          const state = { ...initialState(false, undefined), status: 'running' as const, debug: debugging };
+          const context = rowContext(state, spec, { ...sampleWith(...ports), runsNode });
+          const tail = context.slice('procs.process.running'.length);
+          assert.ok(ROW_MARKS.includes(tail), `${context}: "${tail}" is a known tail`);
+          assert.equal(tail.includes('.node'), runsNode !== false);
+          assert.equal(tail.endsWith('.debugging'), debugging !== undefined);
+        }
+      }
+    }
+    assert.equal(rowContext(initialState(false, undefined), spec, undefined), 'procs.process.stopped', 'no reading: no marks');
   });
 });
