@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PortConflict } from '../core/process/states';
 import { describeConflict, stopHolder } from '../core/system/portHolder';
-import { readCwd } from '../core/system/procTable';
+import { readCwd } from '../core/system/procIdentity';
 import { ConflictNews } from './conflictNews';
 import type { FolderRegistry, ProcsFolder } from './folders';
 

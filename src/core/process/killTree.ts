@@ -38,6 +38,9 @@ export const killTree: KillTreeFn = async (pid, { signal, timeoutMs, marker }) =
   const known = new Set([pid, ...descendants.map((p) => p.pid)]);
   // Once each: a second SIGINT is "force quit" to many tools, so group members get only the group's.
   signalPid(-pid, signal);
+  // A root that leads no group (another program's, started from a shell) is signalled itself.
+  const root = readStat(pid);
+  if (root && root.pgid !== pid) signalPid(pid, signal);
   for (const escaped of descendants) if (escaped.pgid !== pid) signalPid(escaped.pid, signal);
   // Looked for after the signal went out, so the scan runs while the tree is already dying.
   for (const escaped of marked(marker, known)) signalPid(escaped, signal);

@@ -1,7 +1,8 @@
 import { killTree as realKillTree, type KillTreeFn } from '../process/killTree';
 import { CONFIG_VAR, SUPERVISOR_VAR } from '../process/runMarks';
 import { holdersOf, isListening } from './ports';
-import { parseEnviron, readEnviron, readIdentity, readStat, type ProcIdentity } from './procTable';
+import { readIdentity, type ProcIdentity } from './procIdentity';
+import { parseEnviron, readEnviron } from './procTable';
 
 /** Who holds a port a process needed: the process, and whether Procs started it (another instance, another folder). */
 export interface PortConflict {
@@ -75,14 +76,6 @@ function ago(ms: number): string {
   return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`;
 }
 
-function signal(pid: number): void {
-  try {
-    process.kill(pid, 'SIGTERM');
-  } catch {
-    // gone already
-  }
-}
-
 export type StopHolderResult = { ok: true } | { ok: false; message: string };
 
 /**
@@ -96,8 +89,6 @@ export async function stopHolder(holder: ProcIdentity, killTree: KillTreeFn = re
   if (now.startedAt !== holder.startedAt || now.command !== holder.command) {
     return { ok: false, message: `pid ${holder.pid} is now another process (${shortCommand(now.command)}); nothing was signalled` };
   }
-  // killTree signals a root through its process group; a holder started from a shell leads none.
-  if (readStat(holder.pid)?.pgid !== holder.pid) signal(holder.pid);
   const survivors = await killTree(holder.pid, { signal: 'SIGTERM', timeoutMs: graceMs });
   if (survivors.length > 0) return { ok: false, message: `pids ${survivors.join(', ')} did not die` };
   return { ok: true };

@@ -1,5 +1,6 @@
 import { listeningByPid, uniquePorts, type ListeningSocket } from './ports';
-import { readExecutable, readIdentity, readTrees, TICKS_PER_SECOND, type ProcIdentity, type ProcInfo } from './procTable';
+import { readExecutable, readIdentity, type ProcIdentity } from './procIdentity';
+import { readTrees, TICKS_PER_SECOND, type ProcInfo } from './procTable';
 
 /** What one instance's process tree costs and holds at one moment. */
 export interface ResourceSample {
@@ -22,8 +23,11 @@ export interface ResourceSample {
    * Undefined when the root is the only process or does the work itself.
    */
   worker: ProcIdentity | undefined;
-  /** Some process of the tree runs a Node binary: the one kind Debug can attach to. */
-  runsNode: boolean;
+  /**
+   * Some process of the tree runs a Node binary: the one kind Debug can attach to. Undefined when no
+   * binary could be read (no /proc, as on macOS): Debug is offered then, and says if it is not Node.
+   */
+  runsNode: boolean | undefined;
 }
 
 /** The reads a sample takes, as a seam: a test counts them to prove nothing is read while nobody looks. */
@@ -83,19 +87,21 @@ export async function sampleOfTree(
   return { sample, ticks: { at, ticks } };
 }
 
-/** `node`, `nodejs`, `node20`: the names Node's binary goes by. */
-const NODE_BINARY = /(^|\/)node(js)?[\d.]*$/;
+/** `node`, `nodejs`, `node20`: the names Node's binary goes by (` (deleted)` once it was replaced on disk). */
+const NODE_BINARY = /(^|\/)node(js)?[\d.]*( \(deleted\))?$/;
 
 /**
  * Whether a process of the tree runs Node, by the binary each runs: titles mislead (npm calls itself
  * `npm run dev`, Next `next-server`). Root first and one at a time, as a wrapper is usually Node itself.
  */
-async function runsNode(reader: ProcReader, tree: readonly ProcInfo[]): Promise<boolean> {
+async function runsNode(reader: ProcReader, tree: readonly ProcInfo[]): Promise<boolean | undefined> {
+  let seen = false;
   for (const proc of tree) {
     const binary = await reader.executable(proc.pid);
     if (binary !== undefined && NODE_BINARY.test(binary)) return true;
+    seen ||= binary !== undefined;
   }
-  return false;
+  return seen ? false : undefined;
 }
 
 function keyOf(proc: ProcInfo): string {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { shortCommand } from '../../../src/core/system/portHolder';
-import { readIdentity } from '../../../src/core/system/procTable';
+import { readIdentity } from '../../../src/core/system/procIdentity';
 import { FixtureChild } from '../health/fixtureChild';
 import { runCli, stopCli, type CliRun } from '../helpers/cliProcess';
 import { freePort } from '../helpers/ports';

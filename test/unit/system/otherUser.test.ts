@@ -31,7 +31,7 @@ const [targets, port] = JSON.parse(process.argv[1]);
 interface ReaderResult {
   code: number | null;
   stderr: string;
-  found: { uid: number; samples: Array<{ name: string; pid: number; rssBytes: number; processCount: number; ports: Array<{ port: number }>; runsNode: boolean }>; conflict: { port: number; holder?: { pid: number; command: string }; procs?: unknown } | null };
+  found: { uid: number; samples: Array<{ name: string; pid: number; rssBytes: number; processCount: number; ports: Array<{ port: number }>; runsNode?: boolean }>; conflict: { port: number; holder?: { pid: number; command: string }; procs?: unknown } | null };
 }
 
 function readAs(uid: number, input: unknown): Promise<ReaderResult> {
@@ -81,7 +81,7 @@ describe('another user\'s processes, whose private /proc entries cannot be read'
     assert.equal(squatterSample?.processCount, 1);
     assert.ok((squatterSample?.rssBytes ?? 0) > 0, 'memory is read from the world-readable stat');
     assert.deepEqual(squatterSample?.ports, [], 'its open files are not ours to read: no ports, not a wrong one');
-    assert.equal(squatterSample?.runsNode, false, 'nor its binary');
+    assert.equal(squatterSample?.runsNode, undefined, 'nor its binary: whether it is Node is not known');
     const memSample = bySample.get('mem');
     assert.equal(memSample?.processCount, 2, 'the tree is walked through the readable children lists');
     assert.ok((memSample?.rssBytes ?? 0) > 24 * MB, `the child's 24 MB count: ${memSample?.rssBytes}`);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { holdersOf, listeningByPid, uniquePorts } from '../../../src/core/system/ports';
-import { readIdentity, readStat, readTable, readTree, readTrees, treeInTable } from '../../../src/core/system/procTable';
+import { readIdentity } from '../../../src/core/system/procIdentity';
+import { readStat, readTable, readTrees, treeInTable } from '../../../src/core/system/procTable';
 import { FixtureChild } from '../health/fixtureChild';
 import { freePort } from '../helpers/ports';
 
@@ -12,7 +13,7 @@ describe('procTable: usage, identity and ports of real processes', function () {
   it('reads a tree with memory per process, so the sum sees what a child holds', async () => {
     const parent = new FixtureChild('memory-child.js', [96]);
     const [, , holderPid] = await parent.waitForLine(/^holding (\d+) (\d+)$/);
-    const tree = await readTree(readStat(Number(holderPid))?.ppid ?? 0);
+    const [tree] = await readTrees([readStat(Number(holderPid))?.ppid ?? 0]);
     const holder = tree.find((proc) => proc.pid === Number(holderPid));
     assert.ok(holder, `the holder ${holderPid} is in the tree of its parent`);
     assert.ok(holder.rssBytes >= 96 * MB, `the holder's RSS ${holder.rssBytes / MB} MB covers its 96 MB`);

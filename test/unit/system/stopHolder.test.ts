@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { isAlive } from '../../../src/core/process/killTree';
+import { isAlive, killTree as realKillTree, type KillTreeFn } from '../../../src/core/process/killTree';
 import { findPortConflict, stopHolder } from '../../../src/core/system/portHolder';
-import { readStat, TICKS_PER_SECOND, type ProcIdentity } from '../../../src/core/system/procTable';
+import type { ProcIdentity } from '../../../src/core/system/procIdentity';
+import { readStat, TICKS_PER_SECOND } from '../../../src/core/system/procTable';
 import { freePort, isPortFree } from '../helpers/ports';
 import { fixture } from '../helpers/processSpec';
 import { waitFor } from '../helpers/waitFor';
@@ -82,6 +83,18 @@ describe('Stop It: stopping the holder of a port, only if it is still the proces
     assert.equal(tree.process.signalCode, 'SIGTERM', 'asked to stop, not killed after the grace');
     assert.ok(await isPortFree(port), 'the port is free');
     assert.equal(await findPortConflict(port), undefined);
+  });
+
+  it('regression: Stop It on a holder that leads no group orphaned its child when the holder died before its tree was read', async () => {
+    const tree = await startTree();
+    // The tree is read a moment after Stop It was confirmed: the holder had been signalled before, and its child was lost.
+    const lateKillTree: KillTreeFn = async (pid, options) => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return realKillTree(pid, options);
+    };
+    assert.deepEqual(await stopHolder(await shown(), lateKillTree), { ok: true });
+    assert.ok(!isAlive(tree.holder), 'the holder is gone');
+    assert.ok(!isAlive(tree.child), 'and its child');
   });
 
   it('stops the holder the user was shown, tree and all, when it leads its own process group', async () => {
