@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { FolderRegistry } from './folders';
 import { milestonesOf } from './walkthroughMilestones';
 
-/** Sets each walkthrough key once, when a process first earns it; then stops listening for it. */
+/** Sets each walkthrough key once, the first time a process earns it. */
 export function trackWalkthrough(registry: FolderRegistry): vscode.Disposable {
   const earned = new Set<string>();
   return registry.onDidChangeState(({ value }) => {

@@ -5,7 +5,7 @@ import type { ProcessStateChange } from '../core/process/states';
  * is set once the user has seen the step's feature work, not when they merely opened the file.
  */
 export const WALKTHROUGH_KEYS = {
-  /** A process was restarted for a change: a saved file it watches, or an edit of its config. */
+  /** A process was restarted for a change: a saved file it watches (reason `change`). */
   restartedOnChange: 'procs.walkthrough.restartedOnChange',
   /** A process became ready by its readiness probe. */
   becameReady: 'procs.walkthrough.becameReady',

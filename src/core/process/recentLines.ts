@@ -17,8 +17,9 @@ export class RecentLines<T> {
     readonly maxBytes: number,
     private readonly sizeOf: (item: T) => number,
     /**
-     * For items that hold many (blocks of lines): the oldest item made at least `overBy` lighter, or
-     * undefined to drop it whole. Without it, one heavy item falling off could take half the budget.
+     * For items that hold many (blocks of lines): the oldest item made lighter, by `overBy` where it
+     * can be, or undefined to drop it whole (as is one no lighter). Without it, one heavy item falling
+     * off could take half the budget.
      */
     private readonly shrinkOldest?: (item: T, overBy: number) => T | undefined,
   ) {
