@@ -101,24 +101,29 @@ describe('ManagedProcess debugging (real children)', () => {
 
   it('regression: turning debugging off once a not-Node one-shot said so ran it again', async () => {
     const probe = managed({ command: ['sh', '-c', 'echo one shot'], restart: 'never' });
+    // What the VS Code layer does on that news, at once (DebugSessions).
+    let turnedOff: Promise<void> | undefined;
+    probe.process.onDidChangeState(({ previous, current }) => {
+      if (current.debug?.unavailable !== undefined && previous.debug?.unavailable === undefined) turnedOff = probe.process.setDebugging(false);
+    });
     await probe.process.setDebugging(true);
-    await waitFor(() => probe.process.state.debug?.unavailable !== undefined, { message: 'the run said it is not Node' });
-    // What the VS Code layer does on that news.
-    await probe.process.setDebugging(false);
+    await waitFor(() => turnedOff !== undefined, { message: 'the run said it is not Node' });
+    await turnedOff;
+    await probe.waitForStatus('exited');
     assert.equal(probe.process.state.debug, undefined);
     assert.equal(probe.process.state.status, 'exited');
     assert.equal(probe.text().filter((line) => line === 'one shot').length, 1, 'it ran once');
     assert.equal(probe.count('running'), 1);
   });
 
-  it('a debugged command that cannot be spawned fails as a spawn error, not as "not Node"', async () => {
+  it('regression: a debugged command that cannot be spawned was called "not Node"; it fails as a spawn error', async () => {
     const probe = managed({ command: ['procs-no-such-command-here'], restart: 'never' });
     await probe.process.setDebugging(true);
     await waitFor(() => probe.process.state.reason === 'spawn', { message: 'the spawn error' });
     assert.ok(probe.states.every((state) => state.debug?.unavailable === undefined), 'no word of Node');
   });
 
-  it('turning debugging off while backing off waits for the backoff: the next run has no inspector', async () => {
+  it('regression: turning debugging off while backing off restarted at once; the backoff is kept', async () => {
     const clock = new FakeClock();
     const probe = managed({ command: ['sh', '-c', 'exit 3'], restart: 'on-failure', backoffMs: [60_000] }, clock);
     await probe.process.setDebugging(true);
