@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { linesOf } from '../../src/core/process/outputTypes';
 import { JS_DEBUG_EXTENSION } from '../../src/vscode/debugSessions';
 import { describeIn, editAndSave, firstFolder, fixturePath, pidOf, recordPids, useFixture, waitFor, waitForStatus } from './fixtures/kit';
 
@@ -141,16 +142,21 @@ describeIn('workbench')('debugging a process', () => {
 
   it('Debug on a command that is not Node says so and turns debugging off, with no session', async () => {
     let said: string | undefined;
+    let runs = 0;
     const watching = fixture.supervisor.onDidChangeState(({ name, current }) => {
       if (name === 'notnode') said ??= current.debug?.unavailable;
     });
+    const output = fixture.supervisor.onOutput(({ name, blocks }) => name === 'notnode' && (runs += linesOf(blocks).filter((line) => line.text === 'not a node program').length));
     try {
       await vscode.commands.executeCommand('procs.debug', 'notnode');
       await waitFor(() => said !== undefined, { message: 'the run said it printed no inspector line' });
       await waitFor(() => fixture.supervisor.get('notnode')?.state.debug === undefined, { message: 'debugging turned itself off' });
+      assert.strictEqual(fixture.supervisor.get('notnode')?.state.status, 'exited');
+      assert.strictEqual(runs, 1, 'the one-shot ran once: turning debugging off started it no second time');
       assert.deepStrictEqual(fixture.api.debugSessionsOf(firstFolder().uri, 'notnode'), []);
     } finally {
       watching.dispose();
+      output.dispose();
     }
   });
 });
