@@ -2,52 +2,46 @@ import * as assert from 'node:assert/strict';
 import { shortCommand } from '../../../src/core/system/portHolder';
 import { readIdentity } from '../../../src/core/system/procIdentity';
 import { FixtureChild } from '../health/fixtureChild';
-import { runCli, stopCli, type CliRun } from '../helpers/cliProcess';
+import { runCli, useCliProject } from '../helpers/cliProcess';
 import { freePort } from '../helpers/ports';
 import { nodeFixture } from '../helpers/processSpec';
-import { makeTempProject, type TempProject } from '../helpers/tempProject';
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('procs up prints why a process restarts', function () {
-  let project: TempProject;
-  let run: CliRun | undefined;
-  beforeEach(() => (project = makeTempProject()));
+  const cli = useCliProject();
   afterEach(async () => {
-    await stopCli(run);
-    run = undefined;
     await FixtureChild.stopAll();
-    project.remove();
   });
 
   it('a tree over its memory limit: the restart line names the usage and the limit, and a new run starts', async () => {
-    project.writeConfig({ processes: { mem: { command: nodeFixture('memory-child.js', 64), limits: { memory: '32MB' }, backoff: ['50ms'] } } });
-    run = runCli(['up'], project.root);
-    await run.waitForOutput(/^mem\s*\| ── memory (\d+) MB over its 32 MB limit · restarting in 0\.05 s ──$/m);
-    const used = Number(/── memory (\d+) MB over its/.exec(run.stdout())?.[1]);
+    cli.project.writeConfig({ processes: { mem: { command: nodeFixture('memory-child.js', 64), limits: { memory: '32MB' }, backoff: ['50ms'] } } });
+    cli.run = runCli(['up'], cli.project.root);
+    await cli.run.waitForOutput(/^mem\s*\| ── memory (\d+) MB over its 32 MB limit · restarting in 0\.05 s ──$/m);
+    const used = Number(/── memory (\d+) MB over its/.exec(cli.run.stdout())?.[1]);
     assert.ok(used > 32, `the usage named is over the limit: ${used} MB`);
-    await run.waitForOutput(/^mem\s*\| ── started · pid \d+ ──$[\s\S]*^mem\s*\| ── started · pid \d+ ──$/m);
-    const pids = [...run.stdout().matchAll(/^mem\s*\| ── started · pid (\d+) ──$/gm)].map((m) => Number(m[1]));
+    await cli.run.waitForOutput(/^mem\s*\| ── started · pid \d+ ──$[\s\S]*^mem\s*\| ── started · pid \d+ ──$/m);
+    const pids = [...cli.run.stdout().matchAll(/^mem\s*\| ── started · pid (\d+) ──$/gm)].map((m) => Number(m[1]));
     assert.notEqual(pids[1], pids[0], 'the restart is a new run');
-    const lines = run.stdout().split('\n');
+    const lines = cli.run.stdout().split('\n');
     const limitAt = lines.findIndex((line) => /── memory \d+ MB over its 32 MB limit/.test(line));
     assert.ok(lines.findIndex((line) => /── started · pid/.test(line)) < limitAt, 'the limit line comes after the first start');
-    run.child.kill('SIGINT');
-    assert.equal((await run.exited).code, 0, run.stderr());
+    cli.run.child.kill('SIGINT');
+    assert.equal((await cli.run.exited).code, 0, cli.run.stderr());
   });
 
   it('a ready.tcp port held by another process: the line names the holder\'s pid and command, and nothing is spawned', async () => {
     const port = await freePort();
     const squatter = new FixtureChild('squatter.js', [port]);
     const squatterPid = Number((await squatter.waitForLine(/^squatting (\d+)$/))[1]);
-    project.writeConfig({ processes: { db: { command: nodeFixture('ready-server.js', port), ready: { tcp: port }, backoff: ['10s'] } } });
-    run = runCli(['up'], project.root);
+    cli.project.writeConfig({ processes: { db: { command: nodeFixture('ready-server.js', port), ready: { tcp: port }, backoff: ['10s'] } } });
+    cli.run = runCli(['up'], cli.project.root);
     const command = shortCommand((await readIdentity(squatterPid))?.command ?? '?');
     assert.match(command, new RegExp(`^node .*squatter\\.js ${port}$`));
     const held = `port ${port} is held by pid ${squatterPid} (${command}, started just now), not by Procs`;
-    await run.waitForOutput(new RegExp(`^db\\s*\\| ── ${escape(held)} · restarting in 10 s ──$`, 'm'));
-    assert.doesNotMatch(run.stdout(), /── started · pid/, 'nothing was spawned');
-    run.child.kill('SIGINT');
-    assert.equal((await run.exited).code, 0, run.stderr());
+    await cli.run.waitForOutput(new RegExp(`^db\\s*\\| ── ${escape(held)} · restarting in 10 s ──$`, 'm'));
+    assert.doesNotMatch(cli.run.stdout(), /── started · pid/, 'nothing was spawned');
+    cli.run.child.kill('SIGINT');
+    assert.equal((await cli.run.exited).code, 0, cli.run.stderr());
   });
 });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { makeTempProject, type TempProject } from './tempProject';
 import { waitFor } from './waitFor';
 
 const CLI = path.resolve(__dirname, '../../../../dist/cli.js');
@@ -46,3 +47,17 @@ export async function stopCli(run: CliRun | undefined): Promise<void> {
   await run.exited;
 }
 
+/**
+ * A temp project for each test and the `procs` run a test starts in it (`cli.run = runCli(…)`):
+ * after each test the run is stopped like a user would and the project removed.
+ */
+export function useCliProject(): { project: TempProject; run: CliRun | undefined } {
+  const cli = { project: undefined as unknown as TempProject, run: undefined as CliRun | undefined };
+  beforeEach(() => (cli.project = makeTempProject()));
+  afterEach(async () => {
+    await stopCli(cli.run);
+    cli.run = undefined;
+    cli.project.remove();
+  });
+  return cli;
+}
