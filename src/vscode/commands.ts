@@ -64,6 +64,8 @@ export function registerCommands(registry: FolderRegistry, actions: ProcessActio
 
   /** Start All where there is nothing to start says so, and offers to write a first config. */
   const startAll = async (): Promise<void> => {
+    // A click as the window opens comes while configs are still read: what they hold is what to start.
+    await registry.ready();
     if (registry.all.length > 0) return actions.startAll();
     const create = 'Create .procs.json';
     const canCreate = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
@@ -105,7 +107,10 @@ export function registerCommands(registry: FolderRegistry, actions: ProcessActio
     'procs.restart': withTargets('restart', (targets) => actions.restart(targets)),
     'procs.startAll': () => startAll(),
     'procs.stopAll': () => actions.stopAll(),
-    'procs.restartAll': () => actions.restartAll(),
+    'procs.restartAll': async () => {
+      await registry.ready();
+      await actions.restartAll();
+    },
     'procs.showOutput': withProcess((ref) => actions.showOutput(ref)),
     'procs.openTerminal': withProcess((ref) => actions.openTerminal(ref)),
     'procs.debug': withProcess((ref) => debug.debug(ref)),

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ProcsApi } from '../../src/vscode/api';
@@ -64,6 +65,38 @@ describeIn('multiroot')('multi-root workspace', () => {
     await vscode.commands.executeCommand('procs.stop', 'web');
     assert.strictEqual(alpha.get('web')?.state.status, 'stopped');
     assert.strictEqual(beta.get('web')?.state.status, 'stopped');
+  });
+
+  it('regression: Start All while a folder\'s config was still being read started nothing of that folder', async () => {
+    const late = fs.mkdtempSync(path.join(os.tmpdir(), 'procs-late-'));
+    fs.writeFileSync(path.join(late, '.procs.json'), JSON.stringify({ processes: { sleeper: { command: ['sleep', '30'] } } }));
+    const uri = vscode.Uri.file(late);
+    try {
+      // Procs hears of the new folder first (its listener came before this one) and starts reading its config.
+      const added = new Promise<void>((resolve) => {
+        const listening = vscode.workspace.onDidChangeWorkspaceFolders(() => {
+          listening.dispose();
+          resolve();
+        });
+      });
+      assert.ok(vscode.workspace.updateWorkspaceFolders(folders.length, 0, { uri }), 'the folder can be added');
+      await added;
+      await vscode.commands.executeCommand('procs.startAll');
+      assert.match(String(api.supervisorFor(uri)?.get('sleeper')?.state.status), /^(starting|running)$/, 'the late folder\'s process was started');
+      await waitFor(() => api.supervisorFor(uri)?.get('sleeper')?.state.status === 'running', { message: 'sleeper running' });
+    } finally {
+      await api.supervisorFor(uri)?.stop(['sleeper']);
+      const removed = new Promise<void>((resolve) => {
+        const listening = vscode.workspace.onDidChangeWorkspaceFolders(() => {
+          listening.dispose();
+          resolve();
+        });
+      });
+      vscode.workspace.updateWorkspaceFolders(folders.length, 1);
+      await removed;
+      await waitFor(() => api.supervisorFor(uri) === undefined, { message: 'the late folder\'s supervisor to go' });
+      fs.rmSync(late, { recursive: true, force: true });
+    }
   });
 
   it('Create .procs.json proposes entries from package.json and Procfile; deleting the file drops the supervisor', async () => {
