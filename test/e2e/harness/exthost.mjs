@@ -1,6 +1,6 @@
 // The extension host behind a workbench, read from /proc: which process it is and how much memory it holds.
 import { readFileSync } from 'node:fs';
-import { commandLine, descendantsOf } from '../../../scripts/lib/procStat.mjs';
+import { commandLine, descendantsOf, statFields } from '../../../scripts/lib/procStat.mjs';
 
 function read(path) {
   try {
@@ -10,11 +10,16 @@ function read(path) {
   }
 }
 
-/** The pid of the extension host among the descendants of code-server's `serverPid` (its argv says `--type=extensionHost`). */
+/**
+ * The pid of the page's extension host among the descendants of code-server's `serverPid` (its argv
+ * says `--type=extensionHost`). code-server keeps the host of a page that went away (a reload) for a
+ * while, in case it reconnects: the page's own is the one started last.
+ */
 export function extensionHostPid(serverPid) {
   const hosts = descendantsOf(serverPid).filter((pid) => commandLine(pid).includes('extensionHost'));
-  if (hosts.length !== 1) throw new Error(`expected one extension host under pid ${serverPid}, found ${hosts.length}`);
-  return hosts[0];
+  if (hosts.length === 0) throw new Error(`no extension host under pid ${serverPid}`);
+  const startOf = (pid) => Number(statFields(pid)?.[19] ?? -1);
+  return hosts.reduce((newest, pid) => (startOf(pid) > startOf(newest) ? pid : newest));
 }
 
 /** Resident memory of `pid` in MB (VmRSS of /proc/<pid>/status). */
