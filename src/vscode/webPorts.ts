@@ -15,13 +15,13 @@ const DEV_WEB_PORTS = new Set([1234, 3000, 3001, 4000, 4173, 4200, 4321, 5000, 5
  * asks over HTTP, or a dev server's usual port. Probing each port for an HTTP answer would cost a
  * connection per new port on every sample; the config and the conventions say enough for a button.
  */
-export function httpPorts(spec: ProcessSpec, sample: ResourceSample | undefined, state?: ProcessState): ListeningSocket[] {
+export function httpPorts(spec: ProcessSpec, sample: ResourceSample | undefined, state: ProcessState | undefined): ListeningSocket[] {
   const probed = new Set([spec.ready?.target, spec.health?.target].flatMap(httpProbePort));
   return servedPorts(sample, state).filter((socket) => probed.has(socket.port) || DEV_WEB_PORTS.has(socket.port));
 }
 
 /** Every listening port, the HTTP-looking ones first: the port rows, and what "Open Port in Browser…" lists. */
-export function browserPorts(spec: ProcessSpec, sample: ResourceSample | undefined, state?: ProcessState): Array<ListeningSocket & { http: boolean }> {
+export function browserPorts(spec: ProcessSpec, sample: ResourceSample | undefined, state: ProcessState | undefined): Array<ListeningSocket & { http: boolean }> {
   const http = new Set(httpPorts(spec, sample, state).map((socket) => socket.port));
   const ports = servedPorts(sample, state).map((socket) => ({ ...socket, http: http.has(socket.port) }));
   return [...ports.filter((socket) => socket.http), ...ports.filter((socket) => !socket.http)];
@@ -54,7 +54,7 @@ function httpProbePort(target: ProbeTarget | undefined): number[] {
  */
 export const PORT_MARKS = ['', '.web', '.ports'] as const;
 
-export function portMark(spec: ProcessSpec, sample: ResourceSample | undefined, state?: ProcessState): (typeof PORT_MARKS)[number] {
+export function portMark(spec: ProcessSpec, sample: ResourceSample | undefined, state: ProcessState | undefined): (typeof PORT_MARKS)[number] {
   if (httpPorts(spec, sample, state).length > 0) return '.web';
   return servedPorts(sample, state).length > 0 ? '.ports' : '';
 }

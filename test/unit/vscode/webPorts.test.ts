@@ -15,7 +15,7 @@ const probe = (url: string): Extract<ProbeTarget, { kind: 'http' }> => ({ kind: 
 
 describe('which ports look like HTTP (the inline Open in Browser)', () => {
   it('a dev server\'s usual port does; a database\'s or a random one does not', () => {
-    const ports = httpPorts(makeSpec(), sampleWith(5432, 5173, 41234));
+    const ports = httpPorts(makeSpec(), sampleWith(5432, 5173, 41234), undefined);
     assert.deepEqual(ports.map((socket) => socket.port), [5173]);
   });
 
@@ -24,17 +24,17 @@ describe('which ports look like HTTP (the inline Open in Browser)', () => {
       ready: { target: probe('http://127.0.0.1:41234/ready'), intervalMs: 100, timeoutMs: 100, deadlineMs: 1000 },
       health: { target: probe('http://localhost:41300/health'), intervalMs: 100, timeoutMs: 100, failures: 3 },
     });
-    assert.deepEqual(httpPorts(spec, sampleWith(41234, 41300, 41500)).map((socket) => socket.port), [41234, 41300]);
+    assert.deepEqual(httpPorts(spec, sampleWith(41234, 41300, 41500), undefined).map((socket) => socket.port), [41234, 41300]);
   });
 
   it('a tcp probe says nothing about HTTP', () => {
     const spec = makeSpec({ ready: { target: { kind: 'tcp', host: '127.0.0.1', port: 41234 }, intervalMs: 100, timeoutMs: 100, deadlineMs: 1000 } });
-    assert.deepEqual(httpPorts(spec, sampleWith(41234)), []);
+    assert.deepEqual(httpPorts(spec, sampleWith(41234), undefined), []);
   });
 
   it('the context menu\'s pick lists every port, the HTTP-looking ones first', () => {
     assert.deepEqual(
-      browserPorts(makeSpec(), sampleWith(5432, 8080)).map((socket) => [socket.port, socket.http]),
+      browserPorts(makeSpec(), sampleWith(5432, 8080), undefined).map((socket) => [socket.port, socket.http]),
       [
         [8080, true],
         [5432, false],
@@ -43,10 +43,10 @@ describe('which ports look like HTTP (the inline Open in Browser)', () => {
   });
 
   it('the row\'s mark: .web, .ports, or nothing without a reading or a port', () => {
-    assert.equal(portMark(makeSpec(), sampleWith(3000, 5432)), '.web');
-    assert.equal(portMark(makeSpec(), sampleWith(5432)), '.ports');
-    assert.equal(portMark(makeSpec(), sampleWith()), '');
-    assert.equal(portMark(makeSpec(), undefined), '');
+    assert.equal(portMark(makeSpec(), sampleWith(3000, 5432), undefined), '.web');
+    assert.equal(portMark(makeSpec(), sampleWith(5432), undefined), '.ports');
+    assert.equal(portMark(makeSpec(), sampleWith(), undefined), '');
+    assert.equal(portMark(makeSpec(), undefined, undefined), '');
   });
 
   it('regression: a debugged process offered its inspector\'s port as one to open in the browser', () => {
@@ -54,7 +54,7 @@ describe('which ports look like HTTP (the inline Open in Browser)', () => {
     const spec = makeSpec();
     assert.deepEqual(browserPorts(spec, sampleWith(3000, 9229), debugging).map((socket) => socket.port), [3000]);
     assert.equal(portMark(spec, sampleWith(9229), debugging), '', 'the inspector alone is no port of its own');
-    assert.deepEqual(browserPorts(spec, sampleWith(3000, 9229)).map((socket) => socket.port), [3000, 9229], 'not debugged: a port like any other');
+    assert.deepEqual(browserPorts(spec, sampleWith(3000, 9229), undefined).map((socket) => socket.port), [3000, 9229], 'not debugged: a port like any other');
   });
 });
 
