@@ -6,6 +6,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { join } from 'node:path';
 import { freePort } from '../../../scripts/lib/proc.mjs';
+import { treeRowSelector } from './ui.mjs';
 import { hideSecondarySideBar, useWorkbench } from './workbench.mjs';
 
 // The demo's ports as its .procs.json spells them: web's in its env and probes, db's in the
@@ -71,6 +72,9 @@ export function useDemoWorkbench(scenario, { prepare } = {}) {
   wb.openProcs = async () => {
     await hideSecondarySideBar(wb.page);
     await wb.clickView('Procs');
+    // Its rows, not just the view: until the extension has read .procs.json, what a scenario does
+    // next (a palette command, a title button) races the activation.
+    await wb.page.locator(treeRowSelector('web')).waitFor({ state: 'visible', timeout: 30_000 });
   };
   wb.startAll = async () => {
     await wb.openProcs();
