@@ -92,7 +92,7 @@ describe('sampling trees that change between two readings', function () {
     // A root with two spinners; each spinner exits once the root is gone (noticed from its "spinning" line on).
     const script =
       "const { spawn } = require('child_process');" +
-      `[0, 1].map(() => spawn(process.execPath, [${JSON.stringify(fixture('cpu-spinner.js'))}, '--direct', '--child'], { stdio: ['ignore', 'inherit', 'inherit'] }));` +
+      `[0, 1].map(() => spawn(process.execPath, [${JSON.stringify(fixture('cpu-spinner.js'))}, '--direct', '--child', String(process.pid)], { stdio: ['ignore', 'inherit', 'inherit'] }));` +
       'setInterval(() => {}, 1 << 30);';
     const root = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     spawned.push(root);
