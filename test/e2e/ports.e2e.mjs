@@ -2,7 +2,8 @@
 // then a squatter the test starts (not Procs) takes web's port, starting web names it in a
 // notification, Show It and Stop It (after a modal naming pid and command) stop it for real, and
 // web starts on its port. Its two pictures (test-results/e2e/ports/*-resources.png,
-// *-port-conflict.png) are the README's, and *-port-rows.png shows web's row open onto its port.
+// *-port-conflict.png) are the README's, and *-port-rows.png shows web's row open onto its port, which
+// stays open across a restart of web.
 import assert from 'node:assert';
 import { assertServedBy, canBind, eventually, pidAlive, runningPid, useDemoWorkbench } from './harness/demo.mjs';
 import { startSquatter } from './harness/squatter.mjs';
@@ -47,6 +48,13 @@ describe('ports: resources in the tree, a port conflict, Show It and Stop It', f
       const body = await tab.locator('body').innerText().catch(() => '');
       await tab.close();
       assert.match(body, new RegExp(`\\(pid ${pids.web}\\)`), `the page at ${url} is not web's: ${JSON.stringify(body.slice(0, 200))}`);
+    });
+    await wb.step('a restart keeps the port rows the user opened: web restarted, its port row is back, open', async (page) => {
+      await wb.runCommand('Procs: Restart…');
+      await wb.pickItem('web', { many: true });
+      pids.web = await runningPid(wb, 'web', { other: pids.web });
+      await wb.waitForTreeItem('web', new RegExp(`^running · pid ${pids.web} · :${wb.webPort} · `));
+      await page.locator(treeRowSelector(`:${wb.webPort}`)).waitFor({ state: 'visible', timeout: 10_000 });
       await row('web').locator('.monaco-tl-twistie').click();
       await page.mouse.move(0, 0);
     });
