@@ -16,7 +16,7 @@ async function main(): Promise<number> {
       resolve();
     }),
   );
-  const write = (text: string): void => {
+  const write = (text: string | Uint8Array): void => {
     if (!closed) process.stdout.write(text);
   };
   switch (command.kind) {

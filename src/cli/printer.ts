@@ -2,6 +2,7 @@ import type { ProcessSpec } from '../core/config/types';
 import { lifecycleLine } from '../core/process/lifecycleText';
 import { formatBlocks, type LineOptions } from '../core/process/outputFormat';
 import type { OutputBatch } from '../core/process/outputTypes';
+import { LineFramer } from './lineFramer';
 
 // Bright, distinguishable foreground colours; red is kept for problems.
 const PALETTE = [36, 35, 33, 32, 34, 96, 95, 93, 92, 94];
@@ -9,7 +10,8 @@ const RESET = '\x1b[0m';
 const DIM = '\x1b[2m';
 
 export interface PrinterOptions {
-  write: (text: string) => void;
+  /** Output comes as UTF-8 bytes, supervisor lines as text. */
+  write: (text: string | Uint8Array) => void;
   /** True when stdout is a terminal: prefixes are coloured and the children's own ANSI is kept. */
   color: boolean;
 }
@@ -18,6 +20,7 @@ export interface PrinterOptions {
 export class Printer {
   private width = 0;
   private readonly colors = new Map<string, number>();
+  private readonly framer = new LineFramer();
 
   constructor(private readonly options: PrinterOptions) {}
 
@@ -33,9 +36,8 @@ export class Printer {
     const prefix = this.prefix(batch.name);
     const output: LineOptions = spec?.output ?? { stripAnsi: !this.options.color, timestamps: false };
     const text = formatBlocks(batch.blocks, output, this.options.color ? 'colorTerminal' : 'text');
-    const suffix = this.options.color ? `${RESET}\n` : '\n';
-    // One native replace per batch puts the prefix before every line: no work per line in a flood.
-    this.options.write(prefix + text.slice(0, -1).replaceAll('\n', suffix + prefix) + suffix);
+    const lineCount = batch.blocks.reduce((sum, block) => sum + block.lineCount, 0);
+    this.options.write(this.framer.frame(text, lineCount, prefix, this.options.color ? RESET : ''));
   }
 
   /** A supervisor line about a process: started, exited, restarting. */
@@ -50,8 +52,6 @@ export class Printer {
   }
 
   private prefix(name: string): string {
-    // ASCII on purpose: one non-Latin-1 character would turn every batch into a two-byte string,
-    // which roughly doubles the CPU a flood costs to join and encode.
     const padded = `${name.padEnd(this.width)} | `;
     const color = this.colors.get(name);
     if (!this.options.color || color === undefined) return padded;

@@ -18,7 +18,7 @@ function withOutput(output: Partial<ProcessSpec['output']>): ProcessSpec {
 
 function printed(color: boolean, setUp: (printer: Printer) => void): string[] {
   const writes: string[] = [];
-  const printer = new Printer({ write: (text) => writes.push(text), color });
+  const printer = new Printer({ write: (text) => writes.push(Buffer.from(text).toString()), color });
   printer.setNames(['web', 'worker']);
   setUp(printer);
   return writes;
@@ -35,6 +35,16 @@ describe('Printer', () => {
     assert.deepEqual(printed(false, (p) => p.output(batch('web', `${RED}red`), spec)), [`web    | ${RED}red\n`]);
     const onTerminal = printed(true, (p) => p.output(batch('worker', `${RED}red`), withOutput({ stripAnsi: true })));
     assert.deepEqual(onTerminal, [`\x1b[35mworker | ${RESET}${RED}red${RESET}\n`]);
+  });
+
+  it('prefixes every line of a batch that holds several blocks', () => {
+    const time = Date.UTC(2026, 0, 2, 3, 4, 5);
+    const blocks = [
+      { stream: 'stdout' as const, text: 'one\ntwo\n', lineCount: 2, time },
+      { stream: 'stderr' as const, text: 'three\n', lineCount: 1, time },
+    ];
+    const writes = printed(false, (p) => p.output({ name: 'worker', blocks }, withOutput({})));
+    assert.deepEqual(writes, ['worker | one\nworker | two\nworker | three\n']);
   });
 
   it('puts the time of the line after the prefix when timestamps are on', () => {

@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import { LineFramer } from '../../../src/cli/lineFramer';
+
+/** What framing means, written the plain way. */
+function framedByHand(text: string, head: string, tail: string): string {
+  return splitLines(text)
+    .map((line) => `${head}${line}${tail}\n`)
+    .join('');
+}
+
+function splitLines(text: string): string[] {
+  return text.slice(0, -1).split('\n');
+}
+
+function frame(framer: LineFramer, lines: string[], head: string, tail = ''): string {
+  const text = lines.map((line) => `${line}\n`).join('');
+  return framer.frame(text, lines.length, head, tail).toString('utf8');
+}
+
+/** A repeatable sequence of numbers in [0, 1), so a failing case can be run again. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+describe('LineFramer', () => {
+  it('puts the head before and the tail after every line', () => {
+    const framer = new LineFramer();
+    assert.equal(frame(framer, ['one', '', 'three'], 'web | ', '\x1b[0m'), 'web | one\x1b[0m\nweb | \x1b[0m\nweb | three\x1b[0m\n');
+    assert.equal(frame(framer, ['only'], ''), 'only\n');
+  });
+
+  it('frames lines of every length around the eight bytes it reads at a time', () => {
+    const framer = new LineFramer();
+    for (let length = 0; length <= 24; length++) {
+      const lines = ['a'.repeat(length), 'b'.repeat(24 - length), 'c'.repeat(length)];
+      assert.equal(frame(framer, lines, 'p | '), framedByHand(lines.map((line) => `${line}\n`).join(''), 'p | ', ''));
+    }
+  });
+
+  it('keeps multi-byte characters whole, in the lines and in the head', () => {
+    const framer = new LineFramer();
+    const lines = ['café', '€ 5', '😀 done', 'ß\t\x1b[31mred'];
+    assert.equal(frame(framer, lines, 'café-api | ', '\x1b[0m'), lines.map((line) => `café-api | ${line}\x1b[0m\n`).join(''));
+  });
+
+  it('gives the same bytes as framing by hand, for random lines of random characters', () => {
+    const framer = new LineFramer();
+    const random = seeded(14);
+    const characters = Array.from('ab \t\x1b\né€😀\u2028');
+    for (let round = 0; round < 500; round++) {
+      const lines = Array.from({ length: 1 + Math.floor(random() * 30) }, () =>
+        Array.from({ length: Math.floor(random() * 40) }, () => characters[Math.floor(random() * characters.length)])
+          .join('')
+          .replaceAll('\n', ''),
+      );
+      const head = 'x'.repeat(Math.floor(random() * 50));
+      const tail = round % 2 === 0 ? '\x1b[0m' : '';
+      assert.equal(frame(framer, lines, head, tail), framedByHand(lines.map((line) => `${line}\n`).join(''), head, tail), `round ${round}`);
+    }
+  });
+
+  it('grows for a batch larger than any before it, and frames small ones after', () => {
+    const framer = new LineFramer();
+    const many = Array.from({ length: 100_000 }, (_, index) => `line ${index}`);
+    const long = ['y'.repeat(200_000), 'z'];
+    for (const lines of [['small'], many, long, ['small again']]) {
+      const framed = frame(framer, lines, 'worker | ');
+      assert.equal(framed, lines.map((line) => `worker | ${line}\n`).join(''));
+    }
+  });
+});
