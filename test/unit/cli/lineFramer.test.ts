@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { LineFramer } from '../../../src/cli/lineFramer';
+import { randomText, seeded } from '../helpers/seeded';
 
 /** What framing means, written the plain way. */
 function framedByHand(text: string, head: string, tail: string): string {
@@ -17,15 +18,6 @@ function frame(framer: LineFramer, lines: string[], head: string, tail = ''): st
   return framer.frame(text, lines.length, head, tail).toString('utf8');
 }
 
-/** A repeatable sequence of numbers in [0, 1), so a failing case can be run again. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
 describe('LineFramer', () => {
   it('puts the head before and the tail after every line', () => {
     const framer = new LineFramer();
@@ -33,10 +25,10 @@ describe('LineFramer', () => {
     assert.equal(frame(framer, ['only'], ''), 'only\n');
   });
 
-  it('frames lines of every length around the eight bytes it reads at a time', () => {
+  it('frames lines of every length around the sixteen bytes it reads at a time', () => {
     const framer = new LineFramer();
-    for (let length = 0; length <= 24; length++) {
-      const lines = ['a'.repeat(length), 'b'.repeat(24 - length), 'c'.repeat(length)];
+    for (let length = 0; length <= 40; length++) {
+      const lines = ['a'.repeat(length), 'b'.repeat(40 - length), 'c'.repeat(length)];
       assert.equal(frame(framer, lines, 'p | '), framedByHand(lines.map((line) => `${line}\n`).join(''), 'p | ', ''));
     }
   });
@@ -52,11 +44,7 @@ describe('LineFramer', () => {
     const random = seeded(14);
     const characters = Array.from('ab \t\x1b\né€😀\u2028');
     for (let round = 0; round < 500; round++) {
-      const lines = Array.from({ length: 1 + Math.floor(random() * 30) }, () =>
-        Array.from({ length: Math.floor(random() * 40) }, () => characters[Math.floor(random() * characters.length)])
-          .join('')
-          .replaceAll('\n', ''),
-      );
+      const lines = Array.from({ length: 1 + Math.floor(random() * 30) }, () => randomText(random, characters, 40).replaceAll('\n', ''));
       const head = 'x'.repeat(Math.floor(random() * 50));
       const tail = round % 2 === 0 ? '\x1b[0m' : '';
       assert.equal(frame(framer, lines, head, tail), framedByHand(lines.map((line) => `${line}\n`).join(''), head, tail), `round ${round}`);
