@@ -1,4 +1,5 @@
 import { StringDecoder } from 'string_decoder';
+import { ShortLineRuns } from './shortLineRuns';
 
 /** Longest line handed on whole; longer ones are cut so one runaway line cannot exhaust memory. */
 export const MAX_LINE_BYTES = 64 * 1024;
@@ -8,6 +9,9 @@ export const LINE_CUT_MARKER = ` … [line cut at ${MAX_LINE_BYTES} bytes]`;
 // A UTF-16 unit is at most 3 UTF-8 bytes (a surrogate pair is 4 bytes for 2 units),
 // so a line this short cannot pass the cap and needs no byte count.
 const SAFE_CHARS = Math.floor(MAX_LINE_BYTES / 3);
+
+// One for every splitter: a scan runs to its end before another can start.
+const runs = new ShortLineRuns(SAFE_CHARS);
 
 /**
  * Turns a byte stream into whole lines, handed on as blocks: each chunk's complete lines as one
@@ -49,19 +53,20 @@ export class LineSplitter {
     }
     // text.slice(runStart, start) is a run of whole short LF-ended lines, already counted.
     let runStart = start;
-    // indexOf beats a regex per line; a CR is rare, so its position is looked up again only once passed.
+    runs.load(text);
+    // A CR is rare, so its position is looked up again only once passed.
     let nextCr = text.indexOf('\r', start);
     for (;;) {
+      if (this.partial.length === 0) {
+        start = runs.find(start);
+        this.lineCount += runs.count;
+      }
+      // What is left at start is a line that is long, ends with a CR, is joined to a partial one or is not ended yet.
       if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf('\r', start);
       const nextLf = text.indexOf('\n', start);
       const end = nextCr !== -1 && (nextLf === -1 || nextCr < nextLf) ? nextCr : nextLf;
       if (end === -1) break;
       const short = this.partial.length === 0 && end - start <= SAFE_CHARS;
-      if (short && end === nextLf) {
-        this.lineCount++;
-        start = end + 1;
-        continue;
-      }
       this.closeRun(text, runStart, start);
       if (short) this.addLine(text.slice(start, end));
       else {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { LINE_CUT_MARKER, LineSplitter, MAX_LINE_BYTES } from '../../../src/core/process/lineSplitter';
+import { randomText, seeded } from '../helpers/seeded';
 
 function split(chunks: Array<Buffer | string>): string[] {
   const lines: string[] = [];
@@ -70,5 +71,19 @@ describe('LineSplitter', () => {
     assert.deepEqual(split(['partial']), ['partial']);
     assert.deepEqual(split([]), []);
     assert.deepEqual(split(['done\n']), ['done']);
+  });
+
+  it('splits random chunks of short lines as splitting the whole text at once does', () => {
+    const random = seeded(21);
+    const characters = Array.from('ab \n\n\n\r\r\néé😀');
+    for (let round = 0; round < 300; round++) {
+      const text = randomText(random, characters, 400);
+      const bytes = Buffer.from(text);
+      const cuts = [0, ...Array.from({ length: 4 }, () => Math.floor(random() * bytes.length)).sort((a, b) => a - b), bytes.length];
+      const chunks = cuts.slice(1).map((cut, index) => bytes.subarray(cuts[index], cut));
+      const expected = text.split(/\r\n|\r|\n/);
+      if (expected.at(-1) === '') expected.pop();
+      assert.deepEqual(split(chunks), expected, `round ${round}: ${JSON.stringify(text)} cut at ${cuts.join(',')}`);
+    }
   });
 });
