@@ -81,11 +81,19 @@ const SLACK = 16;
 
 type Frame = (src: number, srcLength: number, head: number, headLength: number, tail: number, tailLength: number, out: number) => number;
 
+/** Buffers of a batch's size are reused once written: fresh ones cost page faults and cache misses. */
+const MIN_BUFFER = 64 * 1024;
+const SPARE_BUFFERS = 4;
+
 /** Frames lines with a head and a tail. */
 export class LineFramer {
+  private readonly spare: Buffer[] = [];
   private readonly kernel = new WasmKernel<Frame>({ params: Array(7).fill(I32), result: I32, locals: [I32, I32, I32, I32, I32, V128], body: BODY });
 
-  /** `text` holds `lineCount` lines, each ended by "\n"; each comes back as head + line + tail + "\n", in UTF-8. */
+  /**
+   * `text` holds `lineCount` lines, each ended by "\n"; each comes back as head + line + tail + "\n",
+   * in UTF-8. Hand the result to `release` once it is written, and not before.
+   */
   frame(text: string, lineCount: number, head: string, tail: string): Buffer {
     const headRoom = head.length * MAX_UTF8;
     const tailRoom = tail.length * MAX_UTF8;
@@ -98,8 +106,20 @@ export class LineFramer {
     const tailLength = bytes.write(tail, headRoom, 'utf8');
     const srcLength = bytes.write(text, srcAt, 'utf8');
     const length = this.kernel.fn(srcAt, srcLength, 0, headLength, headRoom, tailLength, outAt);
-    const framed = Buffer.allocUnsafe(length);
+    const framed = this.buffer(length);
     bytes.copy(framed, 0, outAt, outAt + length);
     return framed;
+  }
+
+  /** Takes back a result of `frame` that is written, to hold a later batch. */
+  release(framed: Buffer): void {
+    if (this.spare.length < SPARE_BUFFERS) this.spare.push(Buffer.from(framed.buffer));
+  }
+
+  private buffer(length: number): Buffer {
+    const spare = this.spare.pop();
+    // Each has an ArrayBuffer of its own (never Node's shared pool), so `release` can find all of it.
+    const whole = spare && spare.length >= length ? spare : Buffer.allocUnsafeSlow(Math.max(length, MIN_BUFFER));
+    return whole.subarray(0, length);
   }
 }

@@ -16,8 +16,8 @@ async function main(): Promise<number> {
       resolve();
     }),
   );
-  const write = (text: string | Uint8Array): void => {
-    if (!closed) process.stdout.write(text);
+  const write = (text: string | Buffer, written?: () => void): void => {
+    if (!closed) process.stdout.write(text, written);
   };
   switch (command.kind) {
     case 'help':

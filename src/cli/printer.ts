@@ -10,8 +10,8 @@ const RESET = '\x1b[0m';
 const DIM = '\x1b[2m';
 
 export interface PrinterOptions {
-  /** Output comes as UTF-8 bytes, supervisor lines as text. */
-  write: (text: string | Uint8Array) => void;
+  /** Output comes as UTF-8 bytes, supervisor lines as text; `written` is called once the stream is done with it. */
+  write: (text: string | Buffer, written?: () => void) => void;
   /** True when stdout is a terminal: prefixes are coloured and the children's own ANSI is kept. */
   color: boolean;
 }
@@ -37,7 +37,8 @@ export class Printer {
     const output: LineOptions = spec?.output ?? { stripAnsi: !this.options.color, timestamps: false };
     const text = formatBlocks(batch.blocks, output, this.options.color ? 'colorTerminal' : 'text');
     const lineCount = batch.blocks.reduce((sum, block) => sum + block.lineCount, 0);
-    this.options.write(this.framer.frame(text, lineCount, prefix, this.options.color ? RESET : ''));
+    const framed = this.framer.frame(text, lineCount, prefix, this.options.color ? RESET : '');
+    this.options.write(framed, () => this.framer.release(framed));
   }
 
   /** A supervisor line about a process: started, exited, restarting. */

@@ -60,4 +60,19 @@ describe('LineFramer', () => {
       assert.equal(framed, lines.map((line) => `worker | ${line}\n`).join(''));
     }
   });
+
+  it('never writes into a result before it is released, and reuses it after', () => {
+    const framer = new LineFramer();
+    const first = framer.frame('one\ntwo\n', 2, 'a | ', '');
+    const second = framer.frame('three\n', 1, 'b | ', '');
+    assert.equal(first.toString(), 'a | one\na | two\n');
+    assert.equal(second.toString(), 'b | three\n');
+    framer.release(first);
+    const third = framer.frame('four\n', 1, 'c | ', '');
+    assert.equal(third.buffer, first.buffer, 'the released buffer holds the next batch');
+    assert.equal(third.toString(), 'c | four\n');
+    assert.equal(second.toString(), 'b | three\n');
+    const bigger = framer.frame(`${'x'.repeat(100_000)}\n`, 1, 'd | ', '');
+    assert.equal(bigger.toString(), `d | ${'x'.repeat(100_000)}\n`);
+  });
 });
