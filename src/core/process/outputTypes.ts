@@ -43,7 +43,7 @@ export function linesOf(blocks: readonly OutputBlock[]): OutputLine[] {
   return lines;
 }
 
-/** A block of one line. */
+/** A block of one line of our own, or of several when the text holds line breaks (a multi-line `before` command). */
 export function oneLine(stream: OutputStream, text: string, time: number): OutputBlock {
-  return { stream, text: `${text}\n`, lineCount: 1, time };
+  return { stream, text: `${text}\n`, lineCount: text.split('\n').length, time };
 }
