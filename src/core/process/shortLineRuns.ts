@@ -69,29 +69,61 @@ const BODY = [
 
 type Find = (text: number, from: number, length: number, maxLine: number) => number;
 
+const KERNEL = { params: [I32, I32, I32, I32], result: I32, locals: [I32, I32, I32, I32, I32, I32, V128], body: BODY };
+
 /** Runs of short LF-ended lines in one text at a time. */
 export class ShortLineRuns {
-  private readonly kernel = new WasmKernel<Find>({ params: [I32, I32, I32, I32], result: I32, locals: [I32, I32, I32, I32, I32, I32, V128], body: BODY });
-  private length = 0;
+  private readonly kernel: WasmKernel<Find> | undefined;
+  private text = '';
   /** How many lines the last `find` passed. */
   count = 0;
 
-  /** @param maxLine the longest line (in UTF-16 units, before its LF) a run may hold */
-  constructor(private readonly maxLine: number) {}
+  /** True when the WebAssembly kernel does the work. */
+  get accelerated(): boolean {
+    return this.kernel !== undefined;
+  }
+
+  /**
+   * @param maxLine the longest line (in UTF-16 units, before its LF) a run may hold
+   * @param kernel false to take the plain path, as where WebAssembly SIMD is missing
+   */
+  constructor(
+    private readonly maxLine: number,
+    kernel = true,
+  ) {
+    this.kernel = kernel ? WasmKernel.create<Find>(KERNEL) : undefined;
+  }
 
   /** Takes the text that `find` looks in. */
   load(text: string): void {
+    this.text = text;
+    if (!this.kernel) return;
     const end = TEXT_AT + text.length * 2;
     this.kernel.reserve(end + PADDING);
     this.kernel.bytes.write(text, TEXT_AT, 'utf16le');
     this.kernel.bytes.fill(0, end, end + PADDING);
-    this.length = text.length;
   }
 
   /** The index just after the run of short LF-ended lines, none with a CR, that starts at `from`; `count` says how many. */
   find(from: number): number {
-    const end = this.kernel.fn(TEXT_AT, from, this.length, this.maxLine);
+    if (!this.kernel) return this.findPlain(from);
+    const end = this.kernel.fn(TEXT_AT, from, this.text.length, this.maxLine);
     this.count = this.kernel.bytes.readInt32LE(COUNT_AT);
+    return end;
+  }
+
+  private findPlain(from: number): number {
+    const { text } = this;
+    const cr = text.indexOf('\r', from);
+    let end = from;
+    let count = 0;
+    for (;;) {
+      const lf = text.indexOf('\n', end);
+      if (lf === -1 || (cr !== -1 && cr < lf) || lf - end > this.maxLine) break;
+      count++;
+      end = lf + 1;
+    }
+    this.count = count;
     return end;
   }
 }

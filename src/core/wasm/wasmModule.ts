@@ -46,7 +46,6 @@ export const simd = {
   v128Store: [0xfd, 0x0b],
   i8x16Eq: [0xfd, 0x23],
   i16x8Eq: [0xfd, 0x2d],
-  v128Or: [0xfd, 0x50],
   i8x16Bitmask: [0xfd, 0x64],
   i16x8Bitmask: [0xfd, 0x84, 0x01],
 } as const;
@@ -113,12 +112,22 @@ interface Memory {
   grow(pages: number): number;
 }
 
-// Node has WebAssembly built in; @types/node does not declare it.
-const { WebAssembly: wasm } = globalThis as unknown as {
-  WebAssembly: { Instance: new (module: unknown) => { exports: unknown }; Module: new (bytes: Uint8Array) => unknown };
-};
+interface WebAssemblyApi {
+  Instance: new (module: unknown) => { exports: unknown };
+  Module: new (bytes: Uint8Array) => unknown;
+  validate(bytes: Uint8Array): boolean;
+}
+
+// Node and Electron have WebAssembly built in (@types/node does not declare it); it is missing
+// under --jitless, and SIMD is missing on x64 CPUs without SSE4.1.
+const wasm = (globalThis as unknown as { WebAssembly?: WebAssemblyApi }).WebAssembly;
 
 const PAGE = 64 * 1024;
+
+interface KernelExports<F> {
+  memory: Memory;
+  fn: F;
+}
 
 /** One compiled function `fn` and its memory, which grows to the largest need and stays. */
 export class WasmKernel<F> {
@@ -127,8 +136,13 @@ export class WasmKernel<F> {
   /** The memory as bytes; replaced when the memory grows. */
   bytes: Buffer;
 
-  constructor(fn: FunctionSpec) {
-    const exports = new wasm.Instance(new wasm.Module(encodeModule(fn))).exports as { memory: Memory; fn: F };
+  /** The kernel, or undefined where this engine cannot run it: callers then take their plain path. */
+  static create<F>(fn: FunctionSpec): WasmKernel<F> | undefined {
+    const code = encodeModule(fn);
+    return wasm?.validate(code) ? new WasmKernel<F>(new wasm.Instance(new wasm.Module(code)).exports as KernelExports<F>) : undefined;
+  }
+
+  private constructor(exports: KernelExports<F>) {
     this.fn = exports.fn;
     this.memory = exports.memory;
     this.bytes = Buffer.from(this.memory.buffer);

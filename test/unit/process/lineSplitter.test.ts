@@ -86,4 +86,15 @@ describe('LineSplitter', () => {
       assert.deepEqual(split(chunks), expected, `round ${round}: ${JSON.stringify(text)} cut at ${cuts.join(',')}`);
     }
   });
+
+  it('splits lines around the length below which it counts no bytes, whole and in order', () => {
+    const safe = Math.floor(MAX_LINE_BYTES / 3);
+    const random = seeded(5);
+    const lines = [safe - 1, safe, safe + 1, 3, 0, safe + 2, safe].map((length, index) => (index % 2 === 0 ? 'a' : 'é').repeat(length));
+    const bytes = Buffer.from(lines.map((line) => `${line}\n`).join(''));
+    for (let round = 0; round < 20; round++) {
+      const cuts = [0, ...Array.from({ length: 6 }, () => Math.floor(random() * bytes.length)).sort((a, b) => a - b), bytes.length];
+      assert.deepEqual(split(cuts.slice(1).map((cut, index) => bytes.subarray(cuts[index], cut))), lines, `cut at ${cuts.join(',')}`);
+    }
+  });
 });

@@ -22,8 +22,17 @@ function run(runs: ShortLineRuns, text: string, from = 0): { end: number; count:
 }
 
 describe('ShortLineRuns', () => {
+  it('runs its WebAssembly kernel on this Node', () => {
+    assert.equal(new ShortLineRuns(5).accelerated, true);
+    assert.equal(new ShortLineRuns(5, false).accelerated, false);
+  });
+
+  for (const kernel of [true, false]) describe(kernel ? 'the WebAssembly kernel' : 'the plain path', () => tests(kernel));
+});
+
+function tests(kernel: boolean): void {
   it('passes over LF-ended lines and stops before a CR, a long line or an unended one', () => {
-    const runs = new ShortLineRuns(5);
+    const runs = new ShortLineRuns(5, kernel);
     assert.deepEqual(run(runs, 'ab\ncd\n'), { end: 6, count: 2 });
     assert.deepEqual(run(runs, 'ab\ncd\r\nef\n'), { end: 3, count: 1 });
     assert.deepEqual(run(runs, 'ab\n123456\nef\n'), { end: 3, count: 1 });
@@ -33,7 +42,7 @@ describe('ShortLineRuns', () => {
   });
 
   it('finds every line end around the eight units it reads at a time', () => {
-    const runs = new ShortLineRuns(100);
+    const runs = new ShortLineRuns(100, kernel);
     for (let length = 0; length <= 24; length++) {
       for (const end of ['\n', '\r', '\r\n']) {
         const text = `${'a'.repeat(length)}\n${'b'.repeat(24 - length)}${end}${'c'.repeat(length)}\n`;
@@ -43,14 +52,14 @@ describe('ShortLineRuns', () => {
   });
 
   it('sees no line end left in memory by a longer text before', () => {
-    const runs = new ShortLineRuns(100);
+    const runs = new ShortLineRuns(100, kernel);
     run(runs, '\n'.repeat(1000));
     assert.deepEqual(run(runs, 'abc'), { end: 0, count: 0 });
     assert.deepEqual(run(runs, 'a\nbc'), { end: 2, count: 1 });
   });
 
   it('agrees with the definition on random texts of any characters, from any start', () => {
-    const runs = new ShortLineRuns(6);
+    const runs = new ShortLineRuns(6, kernel);
     const random = seeded(7);
     const characters = Array.from('ab\n\n\n\ré😀\u0a0d\u0d0a\ud800');
     for (let round = 0; round < 2000; round++) {
@@ -59,4 +68,4 @@ describe('ShortLineRuns', () => {
       assert.deepEqual(run(runs, text, from), runByHand(text, from, 6), `round ${round}: ${JSON.stringify(text)} from ${from}`);
     }
   });
-});
+}
