@@ -81,20 +81,39 @@ const SLACK = 16;
 
 type Frame = (src: number, srcLength: number, head: number, headLength: number, tail: number, tailLength: number, out: number) => number;
 
-/** Buffers of a batch's size are reused once written: fresh ones cost page faults and cache misses. */
-const MIN_BUFFER = 64 * 1024;
+const KERNEL = { params: Array<number>(7).fill(I32), result: I32, locals: [I32, I32, I32, I32, I32, V128], body: BODY };
+
+// A batch's output of this size or more goes into a buffer that is reused once written: fresh ones
+// cost page faults and cache misses. Smaller ones are left to Node's pool, since a held 64 KiB
+// buffer behind each of many small queued writes would dwarf what stdout counts as pending.
+const POOLED_FROM = 16 * 1024;
+const POOLED_SIZE = 64 * 1024;
 const SPARE_BUFFERS = 4;
 
 /** Frames lines with a head and a tail. */
 export class LineFramer {
+  private readonly kernel: WasmKernel<Frame> | undefined;
+  private readonly pooled = new WeakSet<ArrayBufferLike>();
   private readonly spare: Buffer[] = [];
-  private readonly kernel = new WasmKernel<Frame>({ params: Array(7).fill(I32), result: I32, locals: [I32, I32, I32, I32, I32, V128], body: BODY });
+
+  /** @param kernel false to take the plain path, as where WebAssembly SIMD is missing */
+  constructor(kernel = true) {
+    this.kernel = kernel ? WasmKernel.create<Frame>(KERNEL) : undefined;
+  }
+
+  /** True when the WebAssembly kernel does the work. */
+  get accelerated(): boolean {
+    return this.kernel !== undefined;
+  }
 
   /**
-   * `text` holds `lineCount` lines, each ended by "\n"; each comes back as head + line + tail + "\n",
-   * in UTF-8. Hand the result to `release` once it is written, and not before.
+   * `text` holds `lineCount` lines, each ended by "\n" (a last one without is ended here); each comes
+   * back as head + line + tail + "\n", in UTF-8. Hand the result to `release` once it is written, and not before.
    */
   frame(text: string, lineCount: number, head: string, tail: string): Buffer {
+    if (text.length === 0) return Buffer.alloc(0);
+    if (!text.endsWith('\n')) [text, lineCount] = [`${text}\n`, lineCount + 1];
+    if (!this.kernel) return Buffer.from(`${head}${text.slice(0, -1).replaceAll('\n', `${tail}\n${head}`)}${tail}\n`);
     const headRoom = head.length * MAX_UTF8;
     const tailRoom = tail.length * MAX_UTF8;
     const srcRoom = text.length * MAX_UTF8 + SLACK;
@@ -106,20 +125,26 @@ export class LineFramer {
     const tailLength = bytes.write(tail, headRoom, 'utf8');
     const srcLength = bytes.write(text, srcAt, 'utf8');
     const length = this.kernel.fn(srcAt, srcLength, 0, headLength, headRoom, tailLength, outAt);
-    const framed = this.buffer(length);
-    bytes.copy(framed, 0, outAt, outAt + length);
-    return framed;
+    const framed = bytes.subarray(outAt, outAt + length);
+    if (length < POOLED_FROM) return Buffer.from(framed);
+    const into = this.buffer(length);
+    framed.copy(into);
+    return into;
   }
 
   /** Takes back a result of `frame` that is written, to hold a later batch. */
   release(framed: Buffer): void {
-    if (this.spare.length < SPARE_BUFFERS) this.spare.push(Buffer.from(framed.buffer));
+    const whole = framed.buffer;
+    if (!this.pooled.has(whole) || this.spare.length >= SPARE_BUFFERS || this.spare.some((spare) => spare.buffer === whole)) return;
+    this.spare.push(Buffer.from(whole));
   }
 
   private buffer(length: number): Buffer {
     const spare = this.spare.pop();
-    // Each has an ArrayBuffer of its own (never Node's shared pool), so `release` can find all of it.
-    const whole = spare && spare.length >= length ? spare : Buffer.allocUnsafeSlow(Math.max(length, MIN_BUFFER));
+    if (spare && spare.length >= length) return spare.subarray(0, length);
+    // An ArrayBuffer of its own (never Node's shared pool), so `release` can take all of it back.
+    const whole = Buffer.allocUnsafeSlow(Math.max(length, POOLED_SIZE));
+    this.pooled.add(whole.buffer);
     return whole.subarray(0, length);
   }
 }

@@ -10,7 +10,7 @@ const RESET = '\x1b[0m';
 const DIM = '\x1b[2m';
 
 export interface PrinterOptions {
-  /** Output comes as UTF-8 bytes, supervisor lines as text; `written` is called once the stream is done with it. */
+  /** Output comes as UTF-8 bytes, supervisor lines as text; `written`, if ever called, says the stream is done with the bytes. */
   write: (text: string | Buffer, written?: () => void) => void;
   /** True when stdout is a terminal: prefixes are coloured and the children's own ANSI is kept. */
   color: boolean;

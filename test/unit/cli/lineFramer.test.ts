@@ -19,14 +19,48 @@ function frame(framer: LineFramer, lines: string[], head: string, tail = ''): st
 }
 
 describe('LineFramer', () => {
-  it('puts the head before and the tail after every line', () => {
+  it('runs its WebAssembly kernel on this Node', () => {
+    assert.equal(new LineFramer().accelerated, true);
+    assert.equal(new LineFramer(false).accelerated, false);
+  });
+
+  for (const kernel of [true, false]) describe(kernel ? 'the WebAssembly kernel' : 'the plain path', () => framing(kernel));
+
+  it('never writes into a result before it is released, and reuses a large one after', () => {
     const framer = new LineFramer();
+    const lines = (count: number, word: string): string => `${word}\n`.repeat(count);
+    const first = framer.frame(lines(5000, 'one'), 5000, 'a | ', '');
+    const second = framer.frame(lines(5000, 'two'), 5000, 'b | ', '');
+    framer.release(first);
+    framer.release(first);
+    const third = framer.frame(lines(4000, 'three'), 4000, 'c | ', '');
+    const fourth = framer.frame(lines(4000, 'four'), 4000, 'd | ', '');
+    assert.equal(third.buffer, first.buffer, 'the released buffer holds the next batch');
+    assert.notEqual(fourth.buffer, first.buffer, 'a buffer released twice is handed out once');
+    assert.equal(second.toString(), 'b | two\n'.repeat(5000));
+    assert.equal(third.toString(), 'c | three\n'.repeat(4000));
+    assert.equal(fourth.toString(), 'd | four\n'.repeat(4000));
+  });
+
+  it('leaves small results to Node: releasing one gives nothing back to reuse', () => {
+    const framer = new LineFramer();
+    const small = framer.frame('one\n', 1, 'a | ', '');
+    framer.release(small);
+    const large = framer.frame('x\n'.repeat(10_000), 10_000, 'a | ', '');
+    assert.notEqual(large.buffer, small.buffer);
+    assert.equal(small.toString(), 'a | one\n');
+  });
+});
+
+function framing(kernel: boolean): void {
+  it('puts the head before and the tail after every line', () => {
+    const framer = new LineFramer(kernel);
     assert.equal(frame(framer, ['one', '', 'three'], 'web | ', '\x1b[0m'), 'web | one\x1b[0m\nweb | \x1b[0m\nweb | three\x1b[0m\n');
     assert.equal(frame(framer, ['only'], ''), 'only\n');
   });
 
   it('frames lines of every length around the sixteen bytes it reads at a time', () => {
-    const framer = new LineFramer();
+    const framer = new LineFramer(kernel);
     for (let length = 0; length <= 40; length++) {
       const lines = ['a'.repeat(length), 'b'.repeat(40 - length), 'c'.repeat(length)];
       assert.equal(frame(framer, lines, 'p | '), framedByHand(lines.map((line) => `${line}\n`).join(''), 'p | ', ''));
@@ -34,13 +68,13 @@ describe('LineFramer', () => {
   });
 
   it('keeps multi-byte characters whole, in the lines and in the head', () => {
-    const framer = new LineFramer();
+    const framer = new LineFramer(kernel);
     const lines = ['café', '€ 5', '😀 done', 'ß\t\x1b[31mred'];
     assert.equal(frame(framer, lines, 'café-api | ', '\x1b[0m'), lines.map((line) => `café-api | ${line}\x1b[0m\n`).join(''));
   });
 
   it('gives the same bytes as framing by hand, for random lines of random characters', () => {
-    const framer = new LineFramer();
+    const framer = new LineFramer(kernel);
     const random = seeded(14);
     const characters = Array.from('ab \t\x1b\né€😀\u2028');
     for (let round = 0; round < 500; round++) {
@@ -52,7 +86,7 @@ describe('LineFramer', () => {
   });
 
   it('grows for a batch larger than any before it, and frames small ones after', () => {
-    const framer = new LineFramer();
+    const framer = new LineFramer(kernel);
     const many = Array.from({ length: 100_000 }, (_, index) => `line ${index}`);
     const long = ['y'.repeat(200_000), 'z'];
     for (const lines of [['small'], many, long, ['small again']]) {
@@ -61,18 +95,10 @@ describe('LineFramer', () => {
     }
   });
 
-  it('never writes into a result before it is released, and reuses it after', () => {
-    const framer = new LineFramer();
-    const first = framer.frame('one\ntwo\n', 2, 'a | ', '');
-    const second = framer.frame('three\n', 1, 'b | ', '');
-    assert.equal(first.toString(), 'a | one\na | two\n');
-    assert.equal(second.toString(), 'b | three\n');
-    framer.release(first);
-    const third = framer.frame('four\n', 1, 'c | ', '');
-    assert.equal(third.buffer, first.buffer, 'the released buffer holds the next batch');
-    assert.equal(third.toString(), 'c | four\n');
-    assert.equal(second.toString(), 'b | three\n');
-    const bigger = framer.frame(`${'x'.repeat(100_000)}\n`, 1, 'd | ', '');
-    assert.equal(bigger.toString(), `d | ${'x'.repeat(100_000)}\n`);
+  it('ends a last line that has no line break, and gives nothing for no text', () => {
+    const framer = new LineFramer(kernel);
+    framer.frame('x'.repeat(1000) + '\n', 1, 'h | ', '');
+    assert.equal(framer.frame('one\nabc', 1, 'h | ', 'T').toString(), 'h | oneT\nh | abcT\n');
+    assert.equal(framer.frame('', 0, 'h | ', 'T').length, 0);
   });
-});
+}

@@ -18,7 +18,12 @@ function withOutput(output: Partial<ProcessSpec['output']>): ProcessSpec {
 
 function printed(color: boolean, setUp: (printer: Printer) => void): string[] {
   const writes: string[] = [];
-  const printer = new Printer({ write: (text) => writes.push(Buffer.from(text).toString()), color });
+  // Each write is done at once, as stdout's callback would say, so buffers go back to be reused.
+  const write = (text: string | Buffer, written?: () => void): void => {
+    writes.push(Buffer.from(text).toString());
+    written?.();
+  };
+  const printer = new Printer({ write, color });
   printer.setNames(['web', 'worker']);
   setUp(printer);
   return writes;
@@ -45,6 +50,15 @@ describe('Printer', () => {
     ];
     const writes = printed(false, (p) => p.output({ name: 'worker', blocks }, withOutput({})));
     assert.deepEqual(writes, ['worker | one\nworker | two\nworker | three\n']);
+  });
+
+  it('prints large batches one after another whole, through buffers it reuses', () => {
+    const lines = (word: string): string[] => Array.from({ length: 3000 }, (_, index) => `${word} ${index}`);
+    const writes = printed(false, (p) => {
+      p.output(batch('web', ...lines('first')), withOutput({}));
+      p.output(batch('worker', ...lines('second')), withOutput({}));
+    });
+    assert.deepEqual(writes, [lines('first').map((line) => `web    | ${line}\n`).join(''), lines('second').map((line) => `worker | ${line}\n`).join('')]);
   });
 
   it('puts the time of the line after the prefix when timestamps are on', () => {
