@@ -10,8 +10,9 @@ export const LINE_CUT_MARKER = ` … [line cut at ${MAX_LINE_BYTES} bytes]`;
 // so a line this short cannot pass the cap and needs no byte count.
 const SAFE_CHARS = Math.floor(MAX_LINE_BYTES / 3);
 
-// One for every splitter: a scan runs to its end before another can start.
-const runs = new ShortLineRuns(SAFE_CHARS);
+// One for every splitter (a scan runs to its end before another can start), compiled at the first
+// output rather than at start-up.
+let shared: ShortLineRuns | undefined;
 
 /**
  * Turns a byte stream into whole lines, handed on as blocks: each chunk's complete lines as one
@@ -53,6 +54,7 @@ export class LineSplitter {
     }
     // text.slice(runStart, start) is a run of whole short LF-ended lines, already counted.
     let runStart = start;
+    const runs = (shared ??= new ShortLineRuns(SAFE_CHARS));
     runs.load(text);
     // A CR is rare, so its position is looked up again only once passed.
     let nextCr = text.indexOf('\r', start);
