@@ -15,6 +15,12 @@ function split(chunks: Array<Buffer | string>): string[] {
   return lines;
 }
 
+/** `bytes` cut at `cuts` random places (some pieces may be empty). */
+function cutAtRandom(bytes: Buffer, random: () => number, cuts: number): Buffer[] {
+  const at = [0, ...Array.from({ length: cuts }, () => Math.floor(random() * bytes.length)).sort((a, b) => a - b), bytes.length];
+  return at.slice(1).map((cut, index) => bytes.subarray(at[index], cut));
+}
+
 describe('LineSplitter', () => {
   it('joins a line spread over chunks and splits chunks holding several lines', () => {
     assert.deepEqual(split(['ab', 'c\nde', 'f\ng\nh']), ['abc', 'def', 'g', 'h']);
@@ -78,12 +84,10 @@ describe('LineSplitter', () => {
     const characters = Array.from('ab \n\n\n\r\r\néé😀');
     for (let round = 0; round < 300; round++) {
       const text = randomText(random, characters, 400);
-      const bytes = Buffer.from(text);
-      const cuts = [0, ...Array.from({ length: 4 }, () => Math.floor(random() * bytes.length)).sort((a, b) => a - b), bytes.length];
-      const chunks = cuts.slice(1).map((cut, index) => bytes.subarray(cuts[index], cut));
+      const chunks = cutAtRandom(Buffer.from(text), random, 4);
       const expected = text.split(/\r\n|\r|\n/);
       if (expected.at(-1) === '') expected.pop();
-      assert.deepEqual(split(chunks), expected, `round ${round}: ${JSON.stringify(text)} cut at ${cuts.join(',')}`);
+      assert.deepEqual(split(chunks), expected, `round ${round}: ${JSON.stringify(text)} in ${chunks.length} pieces`);
     }
   });
 
@@ -93,8 +97,8 @@ describe('LineSplitter', () => {
     const lines = [safe - 1, safe, safe + 1, 3, 0, safe + 2, safe].map((length, index) => (index % 2 === 0 ? 'a' : 'é').repeat(length));
     const bytes = Buffer.from(lines.map((line) => `${line}\n`).join(''));
     for (let round = 0; round < 20; round++) {
-      const cuts = [0, ...Array.from({ length: 6 }, () => Math.floor(random() * bytes.length)).sort((a, b) => a - b), bytes.length];
-      assert.deepEqual(split(cuts.slice(1).map((cut, index) => bytes.subarray(cuts[index], cut))), lines, `cut at ${cuts.join(',')}`);
+      const chunks = cutAtRandom(bytes, random, 6);
+      assert.deepEqual(split(chunks), lines, `round ${round}: pieces of ${chunks.map((chunk) => chunk.length).join(',')} bytes`);
     }
   });
 });
