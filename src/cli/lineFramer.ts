@@ -107,23 +107,26 @@ export class LineFramer {
   }
 
   /**
-   * `text` holds `lineCount` lines, each ended by "\n" (a last one without is ended here); each comes
-   * back as head + line + tail + "\n", in UTF-8. Hand the result to `release` once it is written, and not before.
+   * `lines` holds `lineCount` lines, each ended by "\n" (a last one without is ended here), as text
+   * or as pieces of UTF-8; each comes back as head + line + tail + "\n", in UTF-8. Hand the result
+   * to `release` once it is written, and not before.
    */
-  frame(text: string, lineCount: number, head: string, tail: string): Buffer {
-    if (text.length === 0) return Buffer.alloc(0);
-    if (!text.endsWith('\n')) [text, lineCount] = [`${text}\n`, lineCount + 1];
-    if (!this.kernel) return Buffer.from(`${head}${text.slice(0, -1).replaceAll('\n', `${tail}\n${head}`)}${tail}\n`);
+  frame(lines: string | readonly Buffer[], lineCount: number, head: string, tail: string): Buffer {
+    if (!this.kernel) return framePlain(typeof lines === 'string' ? lines : Buffer.concat(lines).toString('utf8'), head, tail);
+    const room = typeof lines === 'string' ? lines.length * MAX_UTF8 : lines.reduce((sum, piece) => sum + piece.length, 0);
+    if (room === 0) return Buffer.alloc(0);
     const headRoom = head.length * MAX_UTF8;
     const tailRoom = tail.length * MAX_UTF8;
-    const srcRoom = text.length * MAX_UTF8 + SLACK;
+    // Room for an LF to end a last line that lacks one.
+    const srcRoom = room + 1 + SLACK;
     const srcAt = headRoom + tailRoom;
     const outAt = srcAt + srcRoom;
-    this.kernel.reserve(outAt + srcRoom + lineCount * (headRoom + tailRoom));
+    this.kernel.reserve(outAt + srcRoom + (lineCount + 1) * (headRoom + tailRoom));
     const { bytes } = this.kernel;
     const headLength = bytes.write(head, 0, 'utf8');
     const tailLength = bytes.write(tail, headRoom, 'utf8');
-    const srcLength = bytes.write(text, srcAt, 'utf8');
+    let srcLength = typeof lines === 'string' ? bytes.write(lines, srcAt, 'utf8') : copyInto(bytes, lines, srcAt);
+    if (bytes[srcAt + srcLength - 1] !== LF) bytes[srcAt + srcLength++] = LF;
     const length = this.kernel.fn(srcAt, srcLength, 0, headLength, headRoom, tailLength, outAt);
     const framed = bytes.subarray(outAt, outAt + length);
     if (length < POOLED_FROM) return Buffer.from(framed);
@@ -147,4 +150,18 @@ export class LineFramer {
     this.pooled.add(whole.buffer);
     return whole.subarray(0, length);
   }
+}
+
+/** What the kernel does, in JavaScript. */
+function framePlain(text: string, head: string, tail: string): Buffer {
+  if (text.length === 0) return Buffer.alloc(0);
+  const ended = text.endsWith('\n') ? text.slice(0, -1) : text;
+  return Buffer.from(`${head}${ended.replaceAll('\n', `${tail}\n${head}`)}${tail}\n`);
+}
+
+/** Copies `pieces` one after another into `bytes` from `at`; returns how many bytes that was. */
+function copyInto(bytes: Buffer, pieces: readonly Buffer[], at: number): number {
+  let offset = at;
+  for (const piece of pieces) offset += piece.copy(bytes, offset);
+  return offset - at;
 }

@@ -1,6 +1,6 @@
 import type { ProcessSpec } from '../core/config/types';
 import { lifecycleLine } from '../core/process/lifecycleText';
-import { formatBlocks, type LineOptions } from '../core/process/outputFormat';
+import { shownBlocks, type LineOptions } from '../core/process/outputFormat';
 import type { OutputBatch } from '../core/process/outputTypes';
 import { LineFramer } from './lineFramer';
 
@@ -35,9 +35,9 @@ export class Printer {
   output(batch: OutputBatch, spec: ProcessSpec | undefined): void {
     const prefix = this.prefix(batch.name);
     const output: LineOptions = spec?.output ?? { stripAnsi: !this.options.color, timestamps: false };
-    const text = formatBlocks(batch.blocks, output, this.options.color ? 'colorTerminal' : 'text');
+    const lines = shownBlocks(batch.blocks, output, this.options.color ? 'colorTerminal' : 'text');
     const lineCount = batch.blocks.reduce((sum, block) => sum + block.lineCount, 0);
-    const framed = this.framer.frame(text, lineCount, prefix, this.options.color ? RESET : '');
+    const framed = this.framer.frame(lines, lineCount, prefix, this.options.color ? RESET : '');
     this.options.write(framed, () => this.framer.release(framed));
   }
 

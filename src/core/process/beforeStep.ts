@@ -22,7 +22,7 @@ export function startBeforeStep(spec: ProcessSpec, env: NodeJS.ProcessEnv, deps:
   const label = `before: ${commandLine(command)}`;
   output.note('stdout', `── ${label} ──`);
   // A copy: Run.start marks the env with its run, and the process's own env belongs to its current run.
-  const started = Run.start({ ...spec, command }, { ...env }, deps, { output: (stream, text, lineCount) => output.block(stream, text, lineCount), spawned: () => undefined });
+  const started = Run.start({ ...spec, command }, { ...env }, deps, { output: (stream, bytes, lineCount) => output.block(stream, bytes, lineCount), spawned: () => undefined });
   if (!started.ok) return { result: Promise.resolve({ ok: false, message: `${label}: ${started.message}` }), stop: async () => undefined };
   const { run } = started;
   const result = run.ended.then(async (outcome): Promise<StepResult> => {

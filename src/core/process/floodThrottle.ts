@@ -1,7 +1,7 @@
 import type { Clock, TimerHandle } from '../clock';
 import type { Disposable, Event } from '../events';
 import type { OutputGate } from './outputGate';
-import type { OutputBatch } from './outputTypes';
+import { blockSize, type OutputBatch } from './outputTypes';
 
 export interface FloodThrottleOptions {
   /** Output characters a second, all processes of a supervisor together, above which reading pauses. */
@@ -40,7 +40,7 @@ export class FloodThrottle implements Disposable {
     private readonly options = EDITOR_FLOOD_THROTTLE,
   ) {
     this.subscription = onOutput(({ blocks }) => {
-      for (const block of blocks) this.chars += block.text.length;
+      for (const block of blocks) this.chars += blockSize(block);
       this.fresh = true;
       // The first output after a quiet spell (or a pause) opens a window.
       this.timer ??= this.clock.setTimeout(() => this.endWindow(), this.options.windowMs);

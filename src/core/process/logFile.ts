@@ -3,7 +3,7 @@ import * as path from 'path';
 import type { OutputOptions } from '../config/types';
 import type { Disposable } from '../events';
 import type { OutputGate } from './outputGate';
-import { formatBlocks } from './outputFormat';
+import { shownBlocks } from './outputFormat';
 import type { OutputBlock } from './outputTypes';
 
 export interface LogFileOptions {
@@ -44,18 +44,19 @@ export class LogFile {
 
   write(blocks: readonly OutputBlock[]): void {
     if (this.closed || blocks.length === 0) return;
-    const text = formatBlocks(blocks, this.options.output, 'text');
-    this.backlog += text.length;
+    const shown = shownBlocks(blocks, this.options.output, 'text');
+    const content = typeof shown === 'string' ? shown : Buffer.concat(shown);
+    this.backlog += content.length;
     if (this.backlog > BACKLOG_HIGH) this.hold ??= this.options.gate?.hold();
     this.chain = this.chain
-      .then(() => this.append(text))
+      .then(() => this.append(content))
       .then(
         () => {
           this.failing = false;
         },
         (error: unknown) => this.report(error),
       )
-      .finally(() => this.written(text.length));
+      .finally(() => this.written(content.length));
   }
 
   flush(): Promise<void> {
@@ -74,15 +75,15 @@ export class LogFile {
     this.hold = undefined;
   }
 
-  private async append(text: string): Promise<void> {
-    const bytes = Buffer.byteLength(text);
+  private async append(content: string | Buffer): Promise<void> {
+    const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
     if (this.size === undefined) this.size = await this.open();
     // A single batch bigger than the limit is still written whole: no line is dropped.
     if (this.size > 0 && this.size + bytes > this.options.maxBytes) {
       await this.rotate();
       this.size = 0;
     }
-    await fs.promises.appendFile(this.file, text);
+    await fs.promises.appendFile(this.file, content);
     this.size += bytes;
   }
 

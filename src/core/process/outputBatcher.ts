@@ -1,10 +1,10 @@
 import type { Disposable } from '../events';
-import type { OutputBlock, OutputStream } from './outputTypes';
+import { ReadBlock, type OutputBlock, type OutputStream } from './outputTypes';
 
 /** A batch is handed on early once it holds this many lines, to bound memory and latency. */
 export const MAX_BATCH_LINES = 2000;
 /**
- * Or this many characters: sinks make a few copies of a batch's text, and copies of long-line
+ * Or this many characters (bytes, as read): sinks make a few copies of a batch's text, and copies of long-line
  * batches (a 64 KiB piece is one line) would be megabytes each, in V8's large-object space, where a
  * small heap runs out (`procs up` under a 32 MB heap died now and then passing 50 MB without a newline).
  */
@@ -29,16 +29,18 @@ export class OutputBatcher implements Disposable {
   ) {}
 
   /**
-   * Adds whole lines (`text`, each ended by "\n"). Lines of one batch were read in the same turn
-   * of the event loop, so they share one timestamp.
+   * Adds whole lines (`bytes` in UTF-8, each ended by "\n") as a block, and returns it. Lines of one
+   * batch were read in the same turn of the event loop, so they share one timestamp.
    */
-  add(stream: OutputStream, text: string, lineCount: number): void {
+  add(stream: OutputStream, bytes: Buffer, lineCount: number): OutputBlock {
     if (this.pending.length === 0) this.batchTime = this.now();
-    this.pending.push({ stream, text, lineCount, time: this.batchTime });
+    const block = new ReadBlock(stream, bytes, lineCount, this.batchTime);
+    this.pending.push(block);
     this.pendingLines += lineCount;
-    this.pendingChars += text.length;
+    this.pendingChars += bytes.length;
     if (this.pendingLines >= this.maxLines || this.pendingChars >= MAX_BATCH_CHARS) this.flush();
     else this.scheduled ??= setImmediate(() => this.flush());
+    return block;
   }
 
   /** Hands on whatever is pending now, synchronously. */

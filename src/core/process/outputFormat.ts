@@ -1,5 +1,5 @@
 import type { OutputOptions } from '../config/types';
-import { removeAnsi } from './ansi';
+import { mayHoldAnsi, removeAnsi } from './ansi';
 import type { OutputBlock, OutputLine } from './outputTypes';
 
 // What each output option means, decided here once for every sink: log files, Output channels,
@@ -40,6 +40,25 @@ export function formatBlock(block: OutputBlock, output: LineOptions, sink: SinkK
   if (!output.timestamps) return text;
   const stamp = `${timestamp(block.time)} `;
   return stamp + text.slice(0, -1).replaceAll('\n', `\n${stamp}`) + '\n';
+}
+
+/**
+ * A block's bytes, when the sink shows them as read (no timestamps, and ANSI kept or none to
+ * strip); undefined when its text must be formatted, or it holds text alone.
+ */
+function unchangedBytes(block: OutputBlock, output: LineOptions, sink: SinkKind): Buffer | undefined {
+  const { bytes } = block;
+  if (!bytes || output.timestamps) return undefined;
+  return keepsAnsi(output, sink) || !mayHoldAnsi(bytes) ? bytes : undefined;
+}
+
+/**
+ * Blocks as a sink shows them: the UTF-8 they were read as, where every block is shown as read (so
+ * a flood costs no decoding and encoding again), or else one string.
+ */
+export function shownBlocks(blocks: readonly OutputBlock[], output: LineOptions, sink: SinkKind): string | Buffer[] {
+  const asRead = blocks.map((block) => unchangedBytes(block, output, sink));
+  return asRead.every((bytes): bytes is Buffer => bytes !== undefined) ? asRead : formatBlocks(blocks, output, sink);
 }
 
 /** Blocks as a sink shows them, as one string (one block, the common case, without a join). */

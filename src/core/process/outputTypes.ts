@@ -9,17 +9,57 @@ export interface OutputLine {
 }
 
 /**
- * Whole lines of one stream read together, kept as one string: a flood then costs a few
- * strings per pipe read, not an object and a string per line (that garbage was most of its CPU).
+ * Whole lines of one stream read together, kept as one piece: a flood then costs a few objects
+ * per pipe read, not an object and a string per line (that garbage was most of its CPU).
  */
 export interface OutputBlock {
-  stream: OutputStream;
+  readonly stream: OutputStream;
   /** One or more whole lines, each ended by "\n" (a CR or CRLF ending reads as "\n"); ANSI kept. */
-  text: string;
+  readonly text: string;
+  /**
+   * The same lines in UTF-8 as read from the pipe, while nothing has asked for `text`: a sink that
+   * passes bytes on (`procs up` into a pipe) then costs no decoding and encoding again.
+   */
+  readonly bytes?: Buffer;
   /** How many lines `text` holds. */
-  lineCount: number;
+  readonly lineCount: number;
   /** Epoch ms when the lines were read. */
-  time: number;
+  readonly time: number;
+}
+
+/**
+ * A block of lines as read from a pipe. Its text is decoded when first asked for, and from then on
+ * it holds the text alone. UTF-8 never splits a character at a line end, so each block decodes on its own.
+ */
+export class ReadBlock implements OutputBlock {
+  private decoded: string | undefined;
+  private undecoded: Buffer | undefined;
+
+  constructor(
+    readonly stream: OutputStream,
+    bytes: Buffer,
+    readonly lineCount: number,
+    readonly time: number,
+  ) {
+    this.undecoded = bytes;
+  }
+
+  get text(): string {
+    if (this.decoded === undefined) {
+      this.decoded = this.undecoded?.toString('utf8') ?? '';
+      this.undecoded = undefined;
+    }
+    return this.decoded;
+  }
+
+  get bytes(): Buffer | undefined {
+    return this.undecoded;
+  }
+}
+
+/** A block's size in characters, or in bytes while it is undecoded (about as many): what bounds on output count. */
+export function blockSize(block: OutputBlock): number {
+  return block.bytes?.length ?? block.text.length;
 }
 
 /** Lines of one process, handed over together: sinks get batches, never one call per line. */

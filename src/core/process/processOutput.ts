@@ -4,7 +4,7 @@ import { Emitter, type Disposable, type Event } from '../events';
 import { openInstanceLog, type LogFile } from './logFile';
 import { OutputBatcher } from './outputBatcher';
 import { OutputGate } from './outputGate';
-import { linesOf, oneLine, type OutputBatch, type OutputBlock, type OutputLine, type OutputStream } from './outputTypes';
+import { blockSize, linesOf, oneLine, type OutputBatch, type OutputBlock, type OutputLine, type OutputStream } from './outputTypes';
 import { RecentLines } from './recentLines';
 
 /** What each process keeps of its latest output, for a terminal opened later: lines and, for long ones, characters. */
@@ -21,8 +21,8 @@ interface HeldBlock {
   skipped: number;
 }
 const heldLines = (held: HeldBlock): number => held.block.lineCount - held.skipped;
-// Its whole text stays in memory until the block goes, so the characters count in full.
-const heldWeight = (held: HeldBlock): number => Math.max(held.block.text.length, heldLines(held) * LINE_SHARE);
+// Its whole text stays in memory until the block goes, so every character (or byte) counts.
+const heldWeight = (held: HeldBlock): number => Math.max(blockSize(held.block), heldLines(held) * LINE_SHARE);
 
 /**
  * The oldest block with as many fewer lines as weigh `overBy`: counted, not cut, so a flood pays
@@ -79,9 +79,9 @@ export class ProcessOutput {
     return this.sharedGate.open && this.logGate.open;
   }
 
-  /** Whole lines read from the process, `text` holding `lineCount` of them, each ended by "\n". */
-  block(stream: OutputStream, text: string, lineCount: number): void {
-    this.batcher.add(stream, text, lineCount);
+  /** Whole lines read from the process, `bytes` holding `lineCount` of them in UTF-8, each ended by "\n". */
+  block(stream: OutputStream, bytes: Buffer, lineCount: number): OutputBlock {
+    return this.batcher.add(stream, bytes, lineCount);
   }
 
   /** Hands on the lines read so far at once, so a state change that one of them caused comes after it. */

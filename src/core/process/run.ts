@@ -14,8 +14,8 @@ export interface RunDeps {
 }
 
 export interface RunSinks {
-  /** Whole lines read from a stream: `text` holds `lineCount` of them, each ended by "\n". */
-  output(stream: OutputStream, text: string, lineCount: number): void;
+  /** Whole lines read from a stream, in UTF-8: `bytes` holds `lineCount` of them, each ended by "\n". */
+  output(stream: OutputStream, bytes: Buffer, lineCount: number): void;
   /** The OS created the process (not called for a run whose stop was already asked for). */
   spawned(run: Run): void;
 }

@@ -32,14 +32,14 @@ export class RunKeeper {
     if (this.core.disposed) return;
     const { spec, deps, output } = this.core;
     const started = Run.start(spec, this.debug.runEnv(), deps, {
-      output: (stream, text, lineCount) => {
-        output.block(stream, text, lineCount);
+      output: (stream, bytes, lineCount) => {
+        const block = output.block(stream, bytes, lineCount);
         // Only the current run prints: an old one is gone, output and all, before a new one starts.
         const health = this.run?.health;
         const inspectors = this.run?.inspectors;
         // Lines are taken apart only while a log probe or an inspector watch reads them.
         if (!health?.readsLines && !inspectors?.readsLines) return;
-        for (const line of splitLines(text)) {
+        for (const line of splitLines(block.text)) {
           health?.line(line);
           inspectors?.line(line);
         }

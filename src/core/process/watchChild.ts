@@ -5,8 +5,8 @@ import type { ChildHandle } from './spawnChild';
 import type { ExitInfo } from './states';
 
 export interface ChildEvents {
-  /** Whole lines read from a stream: `text` holds `lineCount` of them, each ended by "\n". */
-  output(stream: OutputStream, text: string, lineCount: number): void;
+  /** Whole lines read from a stream, in UTF-8: `bytes` holds `lineCount` of them, each ended by "\n". */
+  output(stream: OutputStream, bytes: Buffer, lineCount: number): void;
   /** The OS created the process. */
   spawned(): void;
   /** The root process exited; members of its group, or escapees, may still hold the pipes. */
@@ -33,8 +33,8 @@ export interface WatchedChild {
 
 /** Turns a child's streams and events into whole lines and one ending, whatever order Node reports them in. */
 export function watchChild(child: ChildHandle, file: string, events: ChildEvents): WatchedChild {
-  const stdout = new LineSplitter((text, lineCount) => events.output('stdout', text, lineCount));
-  const stderr = new LineSplitter((text, lineCount) => events.output('stderr', text, lineCount));
+  const stdout = new LineSplitter((bytes, lineCount) => events.output('stdout', bytes, lineCount));
+  const stderr = new LineSplitter((bytes, lineCount) => events.output('stderr', bytes, lineCount));
   child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
 

@@ -95,6 +95,20 @@ function framing(kernel: boolean): void {
     }
   });
 
+  it('frames pieces of UTF-8, cut anywhere, as it frames the same text', () => {
+    const framer = new LineFramer(kernel);
+    const random = seeded(3);
+    const characters = Array.from('ab\t\x1bé€😀');
+    for (let round = 0; round < 300; round++) {
+      const lines = Array.from({ length: 1 + Math.floor(random() * 20) }, () => randomText(random, characters, 30));
+      const bytes = Buffer.from(lines.map((line) => `${line}\n`).join(''));
+      const cuts = [0, ...Array.from({ length: 3 }, () => Math.floor(random() * bytes.length)).sort((a, b) => a - b), bytes.length];
+      const pieces = cuts.slice(1).map((cut, index) => bytes.subarray(cuts[index], cut));
+      assert.equal(framer.frame(pieces, lines.length, 'api | ', '\x1b[0m').toString(), frame(framer, lines, 'api | ', '\x1b[0m'), `round ${round}`);
+    }
+    assert.equal(framer.frame([Buffer.alloc(0)], 0, 'h | ', '').length, 0);
+  });
+
   it('ends a last line that has no line break, and gives nothing for no text', () => {
     const framer = new LineFramer(kernel);
     framer.frame('x'.repeat(1000) + '\n', 1, 'h | ', '');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Printer } from '../../../src/cli/printer';
-import type { OutputBatch } from '../../../src/core/process/outputTypes';
+import { ReadBlock, type OutputBatch } from '../../../src/core/process/outputTypes';
 import type { ProcessSpec } from '../../../src/core/config/types';
 import { makeSpec } from '../helpers/processSpec';
 
@@ -65,5 +65,26 @@ describe('Printer', () => {
     const spec = withOutput({ timestamps: true });
     const writes = printed(false, (p) => p.output(batch('worker', 'one', 'two'), spec));
     assert.deepEqual(writes, ['worker | 2026-01-02T03:04:05.000Z one\nworker | 2026-01-02T03:04:05.000Z two\n']);
+  });
+
+  it('prints blocks read from a pipe as it prints their text, and leaves undecoded those shown as read', () => {
+    const lines = ['plain', `${RED}red${RESET}`, 'café €', ''];
+    const cases: Array<[boolean, Partial<ProcessSpec['output']>, boolean]> = [
+      [false, { stripAnsi: true }, false],
+      [false, { stripAnsi: false }, true],
+      [true, { stripAnsi: true }, true],
+      [false, { timestamps: true, stripAnsi: false }, false],
+    ];
+    for (const [color, output, asRead] of cases) {
+      for (const shown of [lines, lines.slice(0, 1)]) {
+        const spec = withOutput(output);
+        const text = shown.map((line) => `${line}\n`).join('');
+        const read = new ReadBlock('stdout', Buffer.from(text), shown.length, Date.UTC(2026, 0, 2, 3, 4, 5));
+        const fromPipe = printed(color, (p) => p.output({ name: 'web', blocks: [read] }, spec));
+        assert.deepEqual(fromPipe, printed(color, (p) => p.output(batch('web', ...shown), spec)), JSON.stringify({ color, output, shown }));
+        const escapes = shown.some((line) => line.includes('\x1b'));
+        assert.equal(read.bytes !== undefined, asRead || (!escapes && !output.timestamps), 'decoded only when the text must change');
+      }
+    }
   });
 });

@@ -4,7 +4,8 @@ import { randomText, seeded } from '../helpers/seeded';
 
 function split(chunks: Array<Buffer | string>): string[] {
   const lines: string[] = [];
-  const splitter = new LineSplitter((text, lineCount) => {
+  const splitter = new LineSplitter((bytes, lineCount) => {
+    const text = bytes.toString();
     const block = text.slice(0, -1).split('\n');
     assert.equal(text.at(-1), '\n', 'a block ends with a line break');
     assert.equal(block.length, lineCount, 'a block counts its lines');
@@ -60,7 +61,7 @@ describe('LineSplitter', () => {
 
   it('hands on the whole lines of each chunk as one block, in order, whatever ends them', () => {
     const blocks: Array<[string, number]> = [];
-    const splitter = new LineSplitter((text, lineCount) => blocks.push([text, lineCount]));
+    const splitter = new LineSplitter((bytes, lineCount) => blocks.push([bytes.toString(), lineCount]));
     const long = 'y'.repeat(MAX_LINE_BYTES + 10);
     splitter.push(`one\ntwo\r\nthree\rfour\n${long}\nfive\nsix`);
     splitter.push('\nseven\n');
@@ -91,14 +92,36 @@ describe('LineSplitter', () => {
     }
   });
 
-  it('splits lines around the length below which it counts no bytes, whole and in order', () => {
-    const safe = Math.floor(MAX_LINE_BYTES / 3);
+  it('keeps lines up to the cap whole, counted in bytes, in order whatever the chunks', () => {
     const random = seeded(5);
-    const lines = [safe - 1, safe, safe + 1, 3, 0, safe + 2, safe].map((length, index) => (index % 2 === 0 ? 'a' : 'é').repeat(length));
+    const lines = ['a'.repeat(MAX_LINE_BYTES - 1), 'é'.repeat(MAX_LINE_BYTES / 2), 'abc', '', 'a'.repeat(MAX_LINE_BYTES), 'é'.repeat(MAX_LINE_BYTES / 2 - 1)];
     const bytes = Buffer.from(lines.map((line) => `${line}\n`).join(''));
     for (let round = 0; round < 20; round++) {
       const chunks = cutAtRandom(bytes, random, 6);
       assert.deepEqual(split(chunks), lines, `round ${round}: pieces of ${chunks.map((chunk) => chunk.length).join(',')} bytes`);
     }
+  });
+});
+
+describe('LineSplitter blocks', () => {
+  const blocksOf = (chunks: Buffer[]): Buffer[] => {
+    const blocks: Buffer[] = [];
+    const splitter = new LineSplitter((bytes) => blocks.push(bytes));
+    for (const chunk of chunks) splitter.push(chunk);
+    splitter.flush();
+    return blocks;
+  };
+
+  it('hands on a pipe read of whole short lines as it came, without copying it', () => {
+    const chunk = Buffer.from('one\ntwo\nthree\n'.repeat(1000));
+    const [block] = blocksOf([chunk]);
+    assert.equal(block, chunk);
+  });
+
+  it('copies a few lines out of a large read, so a kept block does not hold the whole read in memory', () => {
+    const long = Buffer.from(`short\n${'x'.repeat(60_000)}`);
+    const [block] = blocksOf([long, Buffer.from('\n')]);
+    assert.equal(block.toString(), 'short\n');
+    assert.notEqual(block.buffer, long.buffer);
   });
 });

@@ -9,7 +9,7 @@ describe('OutputBatcher', () => {
     const batches: OutputBlock[][] = [];
     const clock = new FakeClock();
     const batcher = new OutputBatcher((b) => batches.push(b), () => clock.now());
-    for (let n = 0; n < 10; n++) batcher.add('stdout', `${n}\n`, 1);
+    for (let n = 0; n < 10; n++) batcher.add('stdout', Buffer.from(`${n}\n`), 1);
     assert.equal(batches.length, 0, 'nothing is delivered synchronously');
     await new Promise((resolve) => setImmediate(resolve));
     assert.equal(batches.length, 1);
@@ -21,7 +21,7 @@ describe('OutputBatcher', () => {
     const batches: OutputBlock[][] = [];
     const batcher = new OutputBatcher((b) => batches.push(b), () => 0);
     const total = MAX_BATCH_LINES * 2 + 5;
-    for (let n = 0; n < total; n++) batcher.add('stdout', `${n}\n`, 1);
+    for (let n = 0; n < total; n++) batcher.add('stdout', Buffer.from(`${n}\n`), 1);
     assert.equal(batches.length, 2);
     batcher.flush();
     assert.equal(batches.length, 3);
@@ -37,7 +37,7 @@ describe('OutputBatcher', () => {
     const batches: OutputBlock[][] = [];
     const batcher = new OutputBatcher((b) => batches.push(b), () => 0);
     // What one turn reads from a line with no end: 64 KiB pieces, each a line of its own.
-    const piece = `${'x'.repeat(64 * 1024 - 1)}\n`;
+    const piece = Buffer.from(`${'x'.repeat(64 * 1024 - 1)}\n`);
     for (let n = 0; n < 32; n++) batcher.add('stdout', piece, 1);
     batcher.flush();
     assert.ok(batches.length >= 32 / Math.ceil(MAX_BATCH_CHARS / piece.length), `${batches.length} batches`);

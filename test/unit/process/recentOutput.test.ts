@@ -58,7 +58,7 @@ describe('ManagedProcess recent output (the terminal replay)', () => {
     const output = directOutput();
     const block = 5_001;
     for (let n = 0; n < 3; n++) {
-      output.block('stdout', numbered(n * block, block), block);
+      output.block('stdout', Buffer.from(numbered(n * block, block)), block);
       output.deliver();
     }
     const kept = output.recentLines().map((line) => line.text);
@@ -70,7 +70,7 @@ describe('ManagedProcess recent output (the terminal replay)', () => {
   it(`cuts one pipe read of more than ${RECENT_OUTPUT.lines} lines to its newest ${RECENT_OUTPUT.lines}`, () => {
     const output = directOutput();
     const total = RECENT_OUTPUT.lines * 2 + 7;
-    output.block('stdout', numbered(0, total), total);
+    output.block('stdout', Buffer.from(numbered(0, total)), total);
     output.deliver();
     const kept = output.recentLines().map((line) => line.text);
     assert.equal(kept.length, RECENT_OUTPUT.lines);

@@ -2,13 +2,14 @@ import * as assert from 'node:assert/strict';
 import { ShortLineRuns } from '../../../src/core/process/shortLineRuns';
 import { randomText, seeded } from '../helpers/seeded';
 
-/** The run as its definition says: LF-ended lines from `from`, none with a CR, none longer than maxLine. */
+/** The run as its definition says: LF-ended lines from `from`, none with a CR, none longer than maxLine bytes. */
 function runByHand(text: string, from: number, maxLine: number): { end: number; count: number } {
+  const bytes = Buffer.from(text);
   let end = from;
   let count = 0;
   for (;;) {
-    const lf = text.indexOf('\n', end);
-    const cr = text.indexOf('\r', end);
+    const lf = bytes.indexOf('\n', end);
+    const cr = bytes.indexOf('\r', end);
     if (lf === -1 || (cr !== -1 && cr < lf) || lf - end > maxLine) return { end, count };
     count++;
     end = lf + 1;
@@ -16,7 +17,7 @@ function runByHand(text: string, from: number, maxLine: number): { end: number; 
 }
 
 function run(runs: ShortLineRuns, text: string, from = 0): { end: number; count: number } {
-  runs.load(text);
+  runs.load(Buffer.from(text));
   const end = runs.find(from);
   return { end, count: runs.count };
 }
@@ -41,11 +42,11 @@ function tests(kernel: boolean): void {
     assert.deepEqual(run(runs, ''), { end: 0, count: 0 });
   });
 
-  it('finds every line end around the eight units it reads at a time', () => {
+  it('finds every line end around the sixteen bytes it reads at a time', () => {
     const runs = new ShortLineRuns(100, kernel);
-    for (let length = 0; length <= 24; length++) {
+    for (let length = 0; length <= 40; length++) {
       for (const end of ['\n', '\r', '\r\n']) {
-        const text = `${'a'.repeat(length)}\n${'b'.repeat(24 - length)}${end}${'c'.repeat(length)}\n`;
+        const text = `${'a'.repeat(length)}\n${'b'.repeat(40 - length)}${end}${'c'.repeat(length)}\n`;
         assert.deepEqual(run(runs, text), runByHand(text, 0, 100), JSON.stringify(text));
       }
     }
@@ -64,7 +65,7 @@ function tests(kernel: boolean): void {
     const characters = Array.from('ab\n\n\n\ré😀\u0a0d\u0d0a\ud800');
     for (let round = 0; round < 2000; round++) {
       const text = randomText(random, characters, 60);
-      const from = Math.floor(random() * (text.length + 1));
+      const from = Math.floor(random() * (Buffer.byteLength(text) + 1));
       assert.deepEqual(run(runs, text, from), runByHand(text, from, 6), `round ${round}: ${JSON.stringify(text)} from ${from}`);
     }
   });

@@ -18,7 +18,7 @@ describe('watchChild', () => {
     const lines: string[] = [];
     let ending: { exit: ExitInfo | undefined } | undefined;
     const watched = watchChild(child as unknown as ChildHandle, 'x', {
-      output: (_stream, text) => lines.push(...text.slice(0, -1).split('\n')),
+      output: (_stream, bytes) => lines.push(...bytes.toString().slice(0, -1).split('\n')),
       spawned: () => undefined,
       exited: () => undefined,
       ended: (exit) => (ending = { exit }),
