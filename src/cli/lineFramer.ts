@@ -84,10 +84,12 @@ type Frame = (src: number, srcLength: number, head: number, headLength: number, 
 const KERNEL = { params: Array<number>(7).fill(I32), result: I32, locals: [I32, I32, I32, I32, I32, V128], body: BODY };
 
 // A batch's output of this size or more goes into a buffer that is reused once written: fresh ones
-// cost page faults and cache misses. Smaller ones are left to Node's pool, since a held 64 KiB
-// buffer behind each of many small queued writes would dwarf what stdout counts as pending.
+// cost page faults and cache misses. Smaller ones are left to Node's pool, since a held pooled
+// buffer behind each of many small queued writes would dwarf what stdout counts as pending. A pooled
+// buffer holds the largest batch of short lines (MAX_BATCH_CHARS and its prefixes), so a spare fits
+// the next batch of a flood; one that did not was dropped and a fresh one paid for.
 const POOLED_FROM = 16 * 1024;
-const POOLED_SIZE = 64 * 1024;
+const POOLED_SIZE = 256 * 1024;
 const SPARE_BUFFERS = 4;
 
 /** Frames lines with a head and a tail. */

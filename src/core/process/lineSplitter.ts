@@ -15,34 +15,37 @@ const LF_BYTES = Buffer.from('\n');
 let shared: ShortLineRuns | undefined;
 
 /**
- * Turns a byte stream into whole lines, handed on as blocks: each chunk's complete lines as one
- * piece of UTF-8, every line ended by "\n". LF, CRLF and a lone CR each end a line (progress bars
- * redraw with CR). A run of short LF-ended lines is passed on as a slice of the chunk, with no copy
- * and no decoding: that is what keeps a flood cheap. An LF or CR byte is never part of a longer
- * UTF-8 character, so lines are found in the bytes, and a character split across chunks stays
- * whole in the partial line that holds it.
+ * Turns a byte stream into whole lines, handed on as blocks of UTF-8, every line ended by "\n".
+ * LF, CRLF and a lone CR each end a line (progress bars redraw with CR). A run of short LF-ended
+ * lines that is most of a pipe read is handed on as a slice of it, with no copy and no decoding:
+ * that is what keeps a flood cheap. Other lines (joined across reads, ended by a CR, cut, or a
+ * small run) are gathered into one block between runs. An LF or CR byte is never part of a longer
+ * UTF-8 character, so lines are found in the bytes, and a character split across reads stays whole
+ * in the partial line that holds it.
  */
 export class LineSplitter {
   private partial: Buffer[] = [];
   private partialBytes = 0;
   // A CR was the last byte seen: an LF right after it belongs to the same line end.
   private afterCr = false;
-  /** The block being built: pieces of whole lines, each ended by "\n". */
-  private pieces: Buffer[] = [];
-  private lineCount = 0;
+  /** Whole lines waiting to be joined into one block, each ended by "\n". */
+  private joined: Buffer[] = [];
+  private joinedLines = 0;
+  /** Lines of the run being passed over. */
+  private runLines = 0;
 
   constructor(private readonly onBlock: (bytes: Buffer, lineCount: number) => void) {}
 
   push(chunk: Buffer | string): void {
     this.scan(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    this.deliver();
+    this.handOnJoined();
   }
 
   /** Hands on the last unterminated line; call when the stream has ended. */
   flush(): void {
     if (this.partialBytes > 0) this.emit();
     this.afterCr = false;
-    this.deliver();
+    this.handOnJoined();
   }
 
   private scan(bytes: Buffer): void {
@@ -51,7 +54,7 @@ export class LineSplitter {
       if (bytes[0] === LF) start = 1;
       this.afterCr = false;
     }
-    // bytes[runStart, start) is a run of whole short LF-ended lines, already counted.
+    // bytes[runStart, start) is a run of whole short LF-ended lines, counted in runLines.
     let runStart = start;
     const runs = (shared ??= new ShortLineRuns(MAX_LINE_BYTES));
     runs.load(bytes);
@@ -60,7 +63,7 @@ export class LineSplitter {
     for (;;) {
       if (this.partialBytes === 0) {
         start = runs.find(start);
-        this.lineCount += runs.count;
+        this.runLines += runs.count;
       }
       // What is left at start is a line that is long, ends with a CR, is joined to a partial one or is not ended yet.
       if (nextCr !== -1 && nextCr < start) nextCr = bytes.indexOf(CR, start);
@@ -82,22 +85,31 @@ export class LineSplitter {
   }
 
   private closeRun(bytes: Buffer, runStart: number, runEnd: number): void {
-    if (runEnd > runStart) this.pieces.push(runStart === 0 && runEnd === bytes.length ? bytes : bytes.subarray(runStart, runEnd));
+    if (runEnd === runStart) return;
+    const run = runStart === 0 && runEnd === bytes.length ? bytes : bytes.subarray(runStart, runEnd);
+    const lines = this.runLines;
+    this.runLines = 0;
+    // A slice holds its whole read in memory: one that is most of it goes on as it is, a small one is copied with the rest.
+    if (run.length * 2 < run.buffer.byteLength) {
+      this.joined.push(run);
+      this.joinedLines += lines;
+      return;
+    }
+    this.handOnJoined();
+    this.onBlock(run, lines);
   }
 
   private addLine(line: Buffer): void {
-    this.pieces.push(line, LF_BYTES);
-    this.lineCount++;
+    this.joined.push(line, LF_BYTES);
+    this.joinedLines++;
   }
 
-  private deliver(): void {
-    if (this.lineCount === 0) return;
-    const [first] = this.pieces;
-    // A slice holds its whole chunk in memory: one that is most of it is passed on as it is, a small one copied.
-    const bytes = this.pieces.length === 1 && first.length * 2 >= first.buffer.byteLength ? first : Buffer.concat(this.pieces);
-    const lineCount = this.lineCount;
-    this.pieces = [];
-    this.lineCount = 0;
+  private handOnJoined(): void {
+    if (this.joinedLines === 0) return;
+    const bytes = Buffer.concat(this.joined);
+    const lineCount = this.joinedLines;
+    this.joined = [];
+    this.joinedLines = 0;
     this.onBlock(bytes, lineCount);
   }
 

@@ -59,14 +59,14 @@ describe('LineSplitter', () => {
     assert.deepEqual(split([exact, '\n']), [exact]);
   });
 
-  it('hands on the whole lines of each chunk as one block, in order, whatever ends them', () => {
+  it('hands on the whole lines of a small chunk as one block, in order, whatever ends them', () => {
     const blocks: Array<[string, number]> = [];
     const splitter = new LineSplitter((bytes, lineCount) => blocks.push([bytes.toString(), lineCount]));
     const long = 'y'.repeat(MAX_LINE_BYTES + 10);
     splitter.push(`one\ntwo\r\nthree\rfour\n${long}\nfive\nsix`);
     splitter.push('\nseven\n');
     splitter.flush();
-    assert.equal(blocks.length, 2, 'one block per chunk that ends a line');
+    assert.equal(blocks.length, 2, 'one block per chunk that ends a line, when no run of lines is most of it');
     const first = blocks[0][0].split('\n');
     assert.deepEqual([first.slice(0, 4), first.slice(-2)], [['one', 'two', 'three', 'four'], ['five', '']]);
     assert.ok(first[4].endsWith(LINE_CUT_MARKER), 'the long line is cut in its place');
@@ -116,6 +116,24 @@ describe('LineSplitter blocks', () => {
     const chunk = Buffer.from('one\ntwo\nthree\n'.repeat(1000));
     const [block] = blocksOf([chunk]);
     assert.equal(block, chunk);
+  });
+
+  it('hands on the line that a read finishes apart from the run after it, so the run is not copied', () => {
+    const run = 'two\nthree\n'.repeat(1000);
+    const second = Buffer.from(`e\n${run}`);
+    const blocks: Array<[Buffer, number]> = [];
+    const splitter = new LineSplitter((bytes, lineCount) => blocks.push([bytes, lineCount]));
+    splitter.push(Buffer.from('on'));
+    splitter.push(second);
+    splitter.flush();
+    assert.deepEqual(
+      blocks.map(([bytes, lineCount]) => [bytes.toString(), lineCount]),
+      [
+        ['one\n', 1],
+        [run, 2000],
+      ],
+    );
+    assert.equal(blocks[1][0].buffer, second.buffer, 'the run is a slice of the read');
   });
 
   it('copies a few lines out of a large read, so a kept block does not hold the whole read in memory', () => {
