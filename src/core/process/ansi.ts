@@ -8,10 +8,9 @@ export function removeAnsi(text: string): string {
   return text.includes('\u001b') || text.includes('\u009b') ? stripAnsi(text) : text;
 }
 
-/**
- * Whether UTF-8 bytes may hold an escape: an ESC, or the last byte of U+009B (CSI). Other
- * characters end in that byte too, which only costs them the text path.
- */
-export function mayHoldAnsi(bytes: Buffer): boolean {
-  return bytes.includes(0x1b) || bytes.includes(0x9b);
+const CSI = Buffer.from('\u009b');
+
+/** Whether UTF-8 bytes hold what `removeAnsi` looks for: an ESC, or U+009B (CSI). */
+export function holdsAnsi(bytes: Buffer): boolean {
+  return bytes.includes(0x1b) || bytes.includes(CSI);
 }

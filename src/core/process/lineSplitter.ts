@@ -10,8 +10,8 @@ const LF = 10;
 const CR = 13;
 const LF_BYTES = Buffer.from('\n');
 
-// One for every splitter (a scan runs to its end before another can start), compiled at the first
-// output rather than at start-up.
+// One for every splitter (blocks are handed on only once a scan is over, so a sink that feeds
+// another splitter cannot start a scan inside one), compiled at the first output rather than at start-up.
 let shared: ShortLineRuns | undefined;
 
 /**
@@ -33,19 +33,21 @@ export class LineSplitter {
   private joinedLines = 0;
   /** Lines of the run being passed over. */
   private runLines = 0;
+  /** Blocks of the scan under way, handed on when it is over: bytes and line count. */
+  private ready: Array<[Buffer, number]> = [];
 
   constructor(private readonly onBlock: (bytes: Buffer, lineCount: number) => void) {}
 
   push(chunk: Buffer | string): void {
     this.scan(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    this.handOnJoined();
+    this.handOn();
   }
 
   /** Hands on the last unterminated line; call when the stream has ended. */
   flush(): void {
     if (this.partialBytes > 0) this.emit();
     this.afterCr = false;
-    this.handOnJoined();
+    this.handOn();
   }
 
   private scan(bytes: Buffer): void {
@@ -95,8 +97,8 @@ export class LineSplitter {
       this.joinedLines += lines;
       return;
     }
-    this.handOnJoined();
-    this.onBlock(run, lines);
+    this.closeJoined();
+    this.ready.push([run, lines]);
   }
 
   private addLine(line: Buffer): void {
@@ -104,13 +106,18 @@ export class LineSplitter {
     this.joinedLines++;
   }
 
-  private handOnJoined(): void {
+  private closeJoined(): void {
     if (this.joinedLines === 0) return;
-    const bytes = Buffer.concat(this.joined);
-    const lineCount = this.joinedLines;
+    this.ready.push([Buffer.concat(this.joined), this.joinedLines]);
     this.joined = [];
     this.joinedLines = 0;
-    this.onBlock(bytes, lineCount);
+  }
+
+  private handOn(): void {
+    this.closeJoined();
+    const blocks = this.ready;
+    this.ready = [];
+    for (const [bytes, lineCount] of blocks) this.onBlock(bytes, lineCount);
   }
 
   private append(piece: Buffer): void {
@@ -123,8 +130,10 @@ export class LineSplitter {
   /** Hands on the first MAX_LINE_BYTES bytes (never half a character) with the marker. */
   private cut(): void {
     const bytes = this.takePartial();
+    // A character is at most 4 bytes: more continuation bytes than 3 are not UTF-8, and are cut where they are.
     let end = MAX_LINE_BYTES;
-    while (end > 0 && (bytes[end] & 0xc0) === 0x80) end--;
+    while (end > MAX_LINE_BYTES - 3 && (bytes[end] & 0xc0) === 0x80) end--;
+    if ((bytes[end] & 0xc0) === 0x80) end = MAX_LINE_BYTES;
     this.addLine(Buffer.concat([bytes.subarray(0, end), MARKER_BYTES]));
     this.partial = [bytes.subarray(end)];
     this.partialBytes = bytes.length - end;

@@ -1,5 +1,5 @@
 import type { OutputOptions } from '../config/types';
-import { mayHoldAnsi, removeAnsi } from './ansi';
+import { holdsAnsi, removeAnsi } from './ansi';
 import type { OutputBlock, OutputLine } from './outputTypes';
 
 // What each output option means, decided here once for every sink: log files, Output channels,
@@ -49,7 +49,7 @@ export function formatBlock(block: OutputBlock, output: LineOptions, sink: SinkK
 function unchangedBytes(block: OutputBlock, output: LineOptions, sink: SinkKind): Buffer | undefined {
   const { bytes } = block;
   if (!bytes || output.timestamps) return undefined;
-  return keepsAnsi(output, sink) || !mayHoldAnsi(bytes) ? bytes : undefined;
+  return keepsAnsi(output, sink) || !holdsAnsi(bytes) ? bytes : undefined;
 }
 
 /**

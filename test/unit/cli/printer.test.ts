@@ -76,7 +76,8 @@ describe('Printer', () => {
       [false, { timestamps: true, stripAnsi: false }, false],
     ];
     for (const [color, output, asRead] of cases) {
-      for (const shown of [lines, lines.slice(0, 1)]) {
+      // Û ends in the byte 0x9b, as U+009B (an escape) does in UTF-8.
+      for (const shown of [lines, lines.slice(0, 1), ['Über Û 日本']]) {
         const spec = withOutput(output);
         const text = shown.map((line) => `${line}\n`).join('');
         const read = new ReadBlock('stdout', Buffer.from(text), shown.length, Date.UTC(2026, 0, 2, 3, 4, 5));

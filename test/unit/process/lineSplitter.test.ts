@@ -54,6 +54,27 @@ describe('LineSplitter', () => {
     assert.equal(pieces.map((p) => p.replace(LINE_CUT_MARKER, '')).join(''), long);
   });
 
+  it('regression: a line of bytes that are not UTF-8 made the cut at 64 KiB loop forever', () => {
+    const notUtf8 = Buffer.concat([Buffer.from('a'), Buffer.alloc(MAX_LINE_BYTES + 10, 0xb0), Buffer.from('z\n')]);
+    const blocks: Buffer[] = [];
+    const splitter = new LineSplitter((bytes) => blocks.push(bytes));
+    splitter.push(notUtf8);
+    splitter.flush();
+    const marker = Buffer.from(LINE_CUT_MARKER);
+    const whole = Buffer.concat(blocks);
+    assert.equal(whole.length, notUtf8.length + marker.length + 1, 'one cut, every byte kept');
+    assert.ok(whole.subarray(MAX_LINE_BYTES, MAX_LINE_BYTES + marker.length).equals(marker), 'cut at the cap where no character boundary is near');
+  });
+
+  it('passes bytes that are not UTF-8 on as they came', () => {
+    const odd = Buffer.from([0x61, 0xff, 0xc3, 0x0a, 0x80, 0x62, 0x0a]);
+    const blocks: Buffer[] = [];
+    const splitter = new LineSplitter((bytes) => blocks.push(bytes));
+    for (const [from, to] of [[0, 2], [2, 3], [3, 5], [5, 7]]) splitter.push(odd.subarray(from, to));
+    splitter.flush();
+    assert.ok(Buffer.concat(blocks).equals(odd));
+  });
+
   it('leaves a line of exactly 64 KiB whole', () => {
     const exact = 'x'.repeat(MAX_LINE_BYTES);
     assert.deepEqual(split([exact, '\n']), [exact]);
