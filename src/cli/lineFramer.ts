@@ -85,18 +85,20 @@ const KERNEL = { params: Array<number>(7).fill(I32), result: I32, locals: [I32, 
 
 // A batch's output of this size or more goes into a buffer that is reused once written: fresh ones
 // cost page faults and cache misses. Smaller ones are left to Node's pool, since a held pooled
-// buffer behind each of many small queued writes would dwarf what stdout counts as pending. A pooled
-// buffer holds the largest batch of short lines (MAX_BATCH_CHARS and its prefixes), so a spare fits
-// the next batch of a flood; one that did not was dropped and a fresh one paid for.
+// buffer behind each of many small queued writes would dwarf what stdout counts as pending.
 const POOLED_FROM = 16 * 1024;
-const POOLED_SIZE = 256 * 1024;
-const SPARE_BUFFERS = 4;
+const POOLED_SIZE = 64 * 1024;
+// Written buffers are kept up to this many bytes: more than a reader that falls behind lets stdout
+// hold (`procs up` stops reading its processes at 1 MiB pending), so a flood into a slow pipe
+// reuses every buffer instead of paying for all but a few afresh.
+const SPARE_BYTES = 2 * 1024 * 1024;
 
 /** Frames lines with a head and a tail. */
 export class LineFramer {
   private readonly kernel: WasmKernel<Frame> | undefined;
   private readonly pooled = new WeakSet<ArrayBufferLike>();
   private readonly spare: Buffer[] = [];
+  private spareBytes = 0;
 
   /** @param kernel false to take the plain path, as where WebAssembly SIMD is missing */
   constructor(kernel = true) {
@@ -140,13 +142,18 @@ export class LineFramer {
   /** Takes back a result of `frame` that is written, to hold a later batch. */
   release(framed: Buffer): void {
     const whole = framed.buffer;
-    if (!this.pooled.has(whole) || this.spare.length >= SPARE_BUFFERS || this.spare.some((spare) => spare.buffer === whole)) return;
+    if (!this.pooled.has(whole) || this.spareBytes + whole.byteLength > SPARE_BYTES || this.spare.some((spare) => spare.buffer === whole)) return;
     this.spare.push(Buffer.from(whole));
+    this.spareBytes += whole.byteLength;
   }
 
   private buffer(length: number): Buffer {
-    const spare = this.spare.pop();
-    if (spare && spare.length >= length) return spare.subarray(0, length);
+    const fits = this.spare.findIndex((spare) => spare.length >= length);
+    if (fits !== -1) {
+      const [spare] = this.spare.splice(fits, 1);
+      this.spareBytes -= spare.length;
+      return spare.subarray(0, length);
+    }
     // An ArrayBuffer of its own (never Node's shared pool), so `release` can take all of it back.
     const whole = Buffer.allocUnsafeSlow(Math.max(length, POOLED_SIZE));
     this.pooled.add(whole.buffer);

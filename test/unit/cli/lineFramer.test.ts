@@ -42,6 +42,18 @@ describe('LineFramer', () => {
     assert.equal(fourth.toString(), 'd | four\n'.repeat(4000));
   });
 
+  it('regression: a flood into a slow reader paid for a fresh buffer for every batch beyond four in flight', () => {
+    const framer = new LineFramer();
+    const batch = 'line of a flood\n'.repeat(2000);
+    // About what stdout holds back before procs up stops reading: 1 MiB of written batches.
+    const inFlight = Array.from({ length: 15 }, () => framer.frame(batch, 2000, 'api | ', ''));
+    for (const framed of inFlight) framer.release(framed);
+    const held = new Set(inFlight.map((framed) => framed.buffer));
+    const next = Array.from({ length: 15 }, () => framer.frame(batch, 2000, 'api | ', ''));
+    assert.equal(next.filter((framed) => held.has(framed.buffer)).length, 15, 'every written buffer is reused');
+    assert.equal(new Set(next.map((framed) => framed.buffer)).size, 15, 'none twice');
+  });
+
   it('leaves small results to Node: releasing one gives nothing back to reuse', () => {
     const framer = new LineFramer();
     const small = framer.frame('one\n', 1, 'a | ', '');
