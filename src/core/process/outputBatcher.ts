@@ -4,9 +4,10 @@ import { ReadBlock, type OutputBlock, type OutputStream } from './outputTypes';
 /** A batch is handed on early once it holds this many lines, to bound memory and latency. */
 export const MAX_BATCH_LINES = 2000;
 /**
- * Or this many characters (bytes, as read): sinks make a few copies of a batch's text, and copies of long-line
- * batches (a 64 KiB piece is one line) would be megabytes each, in V8's large-object space, where a
- * small heap runs out (`procs up` under a 32 MB heap died now and then passing 50 MB without a newline).
+ * Or this many characters (bytes, while undecoded): sinks make a few copies of a batch's text, and
+ * copies of long-line batches (a 64 KiB piece is one line) would be megabytes each, in V8's
+ * large-object space, where a small heap runs out (`procs up` under a 32 MB heap died now and then
+ * passing 50 MB without a newline).
  */
 export const MAX_BATCH_CHARS = 128 * 1024;
 
