@@ -102,8 +102,10 @@ function framing(kernel: boolean): void {
     const many = Array.from({ length: 100_000 }, (_, index) => `line ${index}`);
     const long = ['y'.repeat(200_000), 'z'];
     for (const lines of [['small'], many, long, ['small again']]) {
-      const framed = frame(framer, lines, 'worker | ');
-      assert.equal(framed, lines.map((line) => `worker | ${line}\n`).join(''));
+      const expected = lines.map((line) => `worker | ${line}\n`).join('');
+      assert.equal(frame(framer, lines, 'worker | '), expected);
+      const bytes = Buffer.from(lines.map((line) => `${line}\n`).join(''));
+      assert.equal(framer.frame([bytes], lines.length, 'worker | ', '').toString(), expected, 'the same from bytes');
     }
   });
 
