@@ -39,16 +39,14 @@ describe('processes: tree, palette restart, status bar', function () {
 
   it('regression: the palette picker fails silently: typing a name and Enter restarts the highlighted process', async () => {
     await wb.step('Procs: Restart…, type "web", Enter', async (page) => {
-      await wb.runCommand('Procs: Restart…');
-      await page.locator('.quick-input-widget input[placeholder^="Processes to restart"]').fill('web');
+      await wb.typeInPick('Procs: Restart…', 'Processes to restart', 'web');
       await page.keyboard.press('Enter');
     });
     const web = await wb.step('web shows a new pid', () => runningPid(wb, 'web', { other: pids.web }));
     await eventually(`old web pid ${pids.web} gone`, () => !pidAlive(pids.web));
     pids.web = web;
     await wb.step('Procs: Start…, type a name nobody has, Enter: it says nothing was picked', async (page) => {
-      await wb.runCommand('Procs: Start…');
-      await page.locator('.quick-input-widget input[placeholder^="Processes to start"]').fill('no such process');
+      await wb.typeInPick('Procs: Start…', 'Processes to start', 'no such process');
       await page.keyboard.press('Enter');
       await wb.waitForText('Procs: nothing picked, so nothing to start.', { selector: '.notifications-toasts' });
     });

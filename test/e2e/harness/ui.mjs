@@ -72,6 +72,24 @@ export async function runCommand(page, label, { timeout = 10_000, prefix = false
 }
 
 /**
+ * Runs the command `label` and types `text` into the quick pick it opens, the one whose placeholder
+ * starts with `placeholder`. Seen once in a full run: the pick went inert and then hidden just
+ * after it opened from the palette, as VS Code closed the palette; a pick gone before it took the
+ * text has done nothing, so the command is run again (three tries at most).
+ */
+export async function typeInPick(page, label, placeholder, text, { tries = 3 } = {}) {
+  const input = page.locator(`.quick-input-widget input[placeholder^="${placeholder}"]`);
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, label);
+    try {
+      return await input.fill(text, { timeout: 5_000 });
+    } catch (error) {
+      if (attempt >= tries || (await input.isVisible())) throw error;
+    }
+  }
+}
+
+/**
  * Polls the open quick pick for a row whose first line satisfies `match`. `part`: read only
  * this element of each row (e.g. ".label-name": a row's innerText runs its label and its
  * description together on one line).

@@ -68,6 +68,7 @@ export function useWorkbench(scenario, options = {}) {
   // The helpers from ui.mjs, bound to this scenario's page.
   wb.open = () => ui.openWorkbench(wb.page, wb.server.url, wb.workspace);
   wb.runCommand = (label) => ui.runCommand(wb.page, label);
+  wb.typeInPick = (label, placeholder, text) => ui.typeInPick(wb.page, label, placeholder, text);
   wb.readOutput = (options) => ui.readOutput(wb.page, options);
   wb.openView = (title) => ui.openView(wb.page, title);
   wb.clickView = (title) => ui.clickView(wb.page, title);
