@@ -45,7 +45,8 @@ export class LogFile {
   write(blocks: readonly OutputBlock[]): void {
     if (this.closed || blocks.length === 0) return;
     const shown = shownBlocks(blocks, this.options.output, 'text');
-    const content = typeof shown === 'string' ? shown : Buffer.concat(shown);
+    // A block's bytes are never changed, so one block's are written as they are, without a copy.
+    const content = typeof shown === 'string' ? shown : shown.length === 1 ? shown[0] : Buffer.concat(shown);
     this.backlog += content.length;
     if (this.backlog > BACKLOG_HIGH) this.hold ??= this.options.gate?.hold();
     this.chain = this.chain
