@@ -46,7 +46,8 @@ interface Entry {
 export class Supervisor {
   private readonly entries = new Map<string, Entry>();
   /** Processes whose entry left (a reload, dispose) but whose stop is still under way. */
-  private readonly retiring = new Set<ManagedProcess>();
+  /** Processes a reload removed or replaced, each with its disposal (a stop that may be in its grace). */
+  private readonly retiring = new Map<ManagedProcess, Promise<void>>();
   private current: ProcsConfig | undefined;
   private isUp = false;
   private disposed = false;
@@ -224,7 +225,7 @@ export class Supervisor {
   /** Stops every tree and leaves the supervisor down; `graceMs` bounds each stop timeout. */
   async stopAll(request: StopRequest = {}): Promise<void> {
     this.isUp = false;
-    await stopInOrder(this.graph, this.processes, request);
+    await Promise.all([stopInOrder(this.graph, this.processes, request), this.retired(request.graceMs)]);
   }
 
   /**
@@ -232,13 +233,13 @@ export class Supervisor {
    * stops under way then find their trees gone and finish.
    */
   async killAll(): Promise<void> {
-    await Promise.all([...this.processes, ...this.retiring].map((process) => process.kill()));
+    await Promise.all([...this.processes, ...this.retiring.keys()].map((process) => process.kill()));
   }
 
   async dispose(): Promise<void> {
     this.isUp = false;
     this.disposed = true;
-    await stopInOrder(this.graph, this.processes);
+    await Promise.all([stopInOrder(this.graph, this.processes), this.retired()]);
     const entries = [...this.entries.values()];
     this.entries.clear();
     await Promise.all(entries.map((entry) => this.disposeEntry(entry)));
@@ -248,6 +249,19 @@ export class Supervisor {
     this.outputEmitter.dispose();
     this.processesEmitter.dispose();
     this.outputGate.dispose();
+  }
+
+  /**
+   * Resolves once every process a reload took away is stopped: a shutdown must not leave one in its
+   * grace. Their stops began with their own timeout, so a shorter `graceMs` ends them with SIGKILL.
+   */
+  private async retired(graceMs?: number): Promise<void> {
+    const force = graceMs === undefined ? undefined : setTimeout(() => void Promise.all([...this.retiring.keys()].map((process) => process.kill())), graceMs);
+    try {
+      await Promise.all(this.retiring.values());
+    } finally {
+      clearTimeout(force);
+    }
   }
 
   /** `all` covers only autostart processes; names and groups cover everything they name. */
@@ -278,8 +292,12 @@ export class Supervisor {
   }
 
   private async disposeEntry(entry: Entry): Promise<void> {
-    for (const process of entry.instances) this.retiring.add(process);
-    await Promise.all(entry.instances.map((process) => process.dispose()));
+    const disposals = entry.instances.map((process) => {
+      const disposal = process.dispose();
+      this.retiring.set(process, disposal);
+      return disposal;
+    });
+    await Promise.all(disposals);
     for (const process of entry.instances) this.retiring.delete(process);
     // Unsubscribe after the final state changes have been forwarded.
     for (const subscription of entry.subscriptions) subscription.dispose();

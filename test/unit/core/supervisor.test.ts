@@ -90,6 +90,34 @@ describe('Supervisor', function () {
     assert.deepEqual(supervisor.config?.processes.map((spec) => spec.command), [IDLE_COMMAND]);
   });
 
+  describe('a process a reload takes away, still in its stop grace', () => {
+    // Ready only once SIGTERM is ignored: a signal before that would end it at once.
+    const stubborn = { command: ['node', '-e', "process.on('SIGTERM', () => {}); console.log('armed'); setInterval(() => {}, 1 << 30);"], ready: { log: 'armed' } };
+    const removeWhileIgnoring = async (timeout: string): Promise<number> => {
+      await applyConfig({ processes: { keep: { command: IDLE_COMMAND }, stubborn: { ...stubborn, stop: { timeout } } } });
+      await supervisor.up();
+      await waitRunning('keep', 'stubborn');
+      const pid = pidOf('stubborn');
+      project.writeConfig({ processes: { keep: { command: IDLE_COMMAND } } });
+      void supervisor.apply(await loadConfig(project.configFile));
+      await waitFor(() => supervisor.get('stubborn') === undefined, { message: 'stubborn taken away' });
+      assert.ok(pidAlive(pid), 'still in its grace');
+      return pid;
+    };
+
+    it('regression: a shutdown during a reload\'s stop left the removed process running past its grace', async () => {
+      const pid = await removeWhileIgnoring('2s');
+      await supervisor.dispose();
+      assert.equal(pidAlive(pid), false, 'gone once the shutdown is done');
+    });
+
+    it('is killed when a stop-all with a shorter grace ends', async () => {
+      const pid = await removeWhileIgnoring('60s');
+      await supervisor.stopAll({ graceMs: 200 });
+      assert.equal(pidAlive(pid), false, 'gone once the stop-all is done');
+    });
+  });
+
   it('selects by name, instance, group and all', async () => {
     await applyConfig({
       processes: {
