@@ -1,5 +1,5 @@
 import treeKillCb from 'tree-kill';
-import { descendantsInTable, findByEnvironment, HAS_PROC, isDead, readStat, readTable, walkDescendants, type ProcInfo } from '../system/procTable';
+import { descendantsInTable, findByEnvironment, HAS_PROC, isDead, newestPid, readStat, readTable, walkDescendants, type ProcInfo } from '../system/procTable';
 
 export interface KillTreeOptions {
   /** Sent first, to the process group, to descendants that left it, and to the run's marked processes. */
@@ -43,8 +43,18 @@ export const killTree: KillTreeFn = async (pid, { signal, timeoutMs, marker }) =
   if (root && root.pgid !== pid) signalPid(pid, signal);
   for (const escaped of descendants) if (escaped.pgid !== pid) signalPid(escaped.pid, signal);
   // Looked for after the signal went out, so the scan runs while the tree is already dying.
+  let scannedAfter = newestPid();
   for (const escaped of marked(marker, known)) signalPid(escaped, signal);
-  if (await waitGone(known, deadline - Math.min(RESCAN_LEAD_MS, timeoutMs / 2))) return [];
+  while (await waitGone(known, deadline - Math.min(RESCAN_LEAD_MS, timeoutMs / 2))) {
+    // A tree gone early may have forked on its way out (a SIGTERM handler that starts a detached
+    // helper, then exits): looked for again, unless no process at all was born since the last scan.
+    const newest = newestPid();
+    if (newest === scannedAfter) return [];
+    scannedAfter = newest;
+    const late = marked(marker, known);
+    if (late.length === 0) return [];
+    for (const escaped of late) signalPid(escaped, signal);
+  }
   // What left the tree during the grace (forked, then setsid) still carries the marker.
   if (timeoutMs > 0) for (const late of marked(marker, known)) signalPid(late, signal);
   if (await waitGone(known, deadline)) return [];

@@ -89,6 +89,20 @@ export function listPids(): number[] {
   return pids;
 }
 
+/**
+ * The pid the kernel gave last (`/proc/loadavg`'s last field): unchanged means no process was born
+ * since it was read before. Undefined without /proc.
+ */
+export function newestPid(): number | undefined {
+  if (!HAS_PROC) return undefined;
+  try {
+    const loadavg = fs.readFileSync('/proc/loadavg', 'utf8');
+    return Number(loadavg.slice(loadavg.lastIndexOf(' ') + 1));
+  } catch {
+    return undefined;
+  }
+}
+
 /** The whole table: /proc on Linux, one `ps` elsewhere. */
 export async function readTable(): Promise<ProcInfo[]> {
   if (HAS_PROC) return listPids().flatMap((pid) => readStat(pid) ?? []);

@@ -66,6 +66,30 @@ describe('ManagedProcess and processes that escape the tree', () => {
     assert.equal(await isPortFree(port), true);
   });
 
+  it('regression: a stop left running a helper that a SIGTERM handler started on its way out', async () => {
+    // The helper is born after the stop's first look, in a session of its own, and the tree it
+    // came from is gone at once: only the run's marker ties it to the run.
+    const onTerm = `process.on('SIGTERM', () => {
+      const helper = require('child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1 << 30)'], { detached: true, stdio: 'ignore' });
+      console.log('helper ' + helper.pid);
+      process.exit(0);
+    });
+    console.log('armed');
+    setInterval(() => {}, 1 << 30);`;
+    const leaver = new ManagedProcess(makeSpec({ command: ['node', '-e', onTerm] }), instance);
+    started.push(leaver);
+    const probe = new ProcessProbe(leaver);
+    await leaver.start();
+    await probe.waitForLine(/^armed$/);
+
+    await leaver.stop();
+
+    const helper = Number((await probe.waitForLine(/^helper (\d+)$/))[1]);
+    strays.push(helper);
+    assert.equal(leaver.state.status, 'stopped');
+    assert.equal(isAlive(helper), false, 'the helper went with the stop');
+  });
+
   it('regression: a run ends with its root even when a holder of its pipes cannot be found', async () => {
     const probe = managed('--crash', '--scrub');
     await probe.process.start();
