@@ -92,6 +92,8 @@ export class StartSequence {
     const epoch = core.epoch;
     const result = await this.runBeforeStep();
     if (epoch !== core.epoch) return;
+    // What the failed build left may not run: a crash of the old process builds before it restarts.
+    this.buildFailed = !result.ok;
     if (!result.ok) {
       core.output.note('stderr', `── ${result.message} · ${msg.STILL_RUNNING_PREVIOUS} ──`);
       if (core.state.status === 'running') core.setState({ status: 'running', reason: 'build', message: msg.buildFailedStillRunning() });

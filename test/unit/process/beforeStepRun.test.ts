@@ -8,6 +8,7 @@ import { isAlive as pidAlive } from '../../../src/core/process/killTree';
 import { ManagedProcess } from '../../../src/core/process/managedProcess';
 import type { SpawnFn } from '../../../src/core/process/spawnChild';
 import { ProcessProbe } from '../helpers/processProbe';
+import { waitFor } from '../helpers/waitFor';
 import { fixture, makeSpec, nodeFixture } from '../helpers/processSpec';
 
 const instance = { name: 'test', index: 1, count: 1, root: '/' };
@@ -104,5 +105,22 @@ describe('ManagedProcess before step (real children)', () => {
     const stops = fs.readFileSync(path.join(cwd, 'stops'), 'utf8').trim().split('\n');
     assert.equal(stops.length, 2, `the old process was stopped once: ${stops.join(' | ')}`);
     assert.ok(Number(stops[0].split(' ')[2]) >= builtAt, 'the old process served until the step had passed');
+  });
+
+  it('regression: a crash after a save whose build failed spawned the old build again, without building', async () => {
+    buildExits(0);
+    const probe = managed({ backoffMs: [100, 60_000] });
+    await probe.process.start();
+    await probe.waitForStatus('running');
+    buildExits(2);
+    await probe.process.requestRestart('app.js saved');
+    assert.equal(probe.process.state.reason, 'build', 'the save\'s build failed');
+    const failedBuildAt = fs.statSync(path.join(cwd, 'built')).mtimeMs;
+
+    process.kill(probe.process.state.pid as number, 'SIGKILL');
+    await waitFor(() => probe.process.state.status === 'backoff' && probe.process.state.reason === 'build', { message: 'the retry\'s build failing' });
+
+    assert.ok(fs.statSync(path.join(cwd, 'built')).mtimeMs > failedBuildAt, 'the retry built again');
+    assert.equal(commandSpawns, 1, 'the old build was not spawned again');
   });
 });
