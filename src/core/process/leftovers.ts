@@ -1,5 +1,5 @@
 import { findByEnvironment, parseEnviron, readEnviron, readStat } from '../system/procTable';
-import { killTree as realKillTree, type KillTreeFn } from './killTree';
+import { isAlive, killTree as realKillTree, type KillTreeFn } from './killTree';
 import { CONFIG_VAR, RUN_VAR, runMarker, SELF_ID, SUPERVISOR_VAR, supervisorId } from './runMarks';
 
 /** One run of an earlier supervisor that ended abruptly (SIGKILL, a crashed extension host). */
@@ -55,9 +55,10 @@ export function describeLeftovers(leftovers: readonly Leftover[]): string {
   return `stopped ${count} left by an earlier run that ended abruptly: ${list}`;
 }
 
+/** A zombie (killed, and its parent never reaped it) keeps its pid and start time but supervises nothing. */
 function supervisorAlive(id: string): boolean {
   const pid = Number(id.split(':')[0]);
-  return Number.isInteger(pid) && pid > 0 && supervisorId(pid) === id;
+  return Number.isInteger(pid) && pid > 0 && supervisorId(pid) === id && isAlive(pid);
 }
 
 /** The one whose parent is not of the same run. */
