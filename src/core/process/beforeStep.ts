@@ -11,6 +11,8 @@ export interface BeforeStep {
   readonly result: Promise<StepResult>;
   /** Stops the step's whole tree (a stop or a newer restart came first). */
   stop(): Promise<void>;
+  /** SIGKILL to the step's whole tree at once (a second Ctrl-C). */
+  kill(): Promise<void>;
 }
 
 /**
@@ -23,7 +25,10 @@ export function startBeforeStep(spec: ProcessSpec, env: NodeJS.ProcessEnv, deps:
   output.note('stdout', `── ${label} ──`);
   // A copy: Run.start marks the env with its run, and the process's own env belongs to its current run.
   const started = Run.start({ ...spec, command }, { ...env }, deps, { output: (stream, bytes, lineCount) => output.block(stream, bytes, lineCount), spawned: () => undefined });
-  if (!started.ok) return { result: Promise.resolve({ ok: false, message: `${label}: ${started.message}` }), stop: async () => undefined };
+  if (!started.ok) {
+    const nothing = async (): Promise<void> => undefined;
+    return { result: Promise.resolve({ ok: false, message: `${label}: ${started.message}` }), stop: nothing, kill: nothing };
+  }
   const { run } = started;
   const result = run.ended.then(async (outcome): Promise<StepResult> => {
     await output.flush();
@@ -36,6 +41,10 @@ export function startBeforeStep(spec: ProcessSpec, env: NodeJS.ProcessEnv, deps:
     result,
     stop: async () => {
       await run.stop(spec.stop.signal, spec.stop.timeoutMs);
+      await result;
+    },
+    kill: async () => {
+      await run.kill();
       await result;
     },
   };

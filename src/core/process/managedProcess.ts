@@ -122,7 +122,7 @@ export class ManagedProcess {
    * that have a deadline of their own (VS Code gives deactivate a few seconds).
    */
   stop(options: StopRequest = {}): Promise<void> {
-    this.cancelPending();
+    void this.cancelPending();
     return this.serial(async () => {
       const status = this.current.status;
       switch (status) {
@@ -204,9 +204,13 @@ export class ManagedProcess {
     this.runs.overLimit(pid, message);
   }
 
-  /** SIGKILL to the current tree now, outside the queue: a stop under way then finds it gone. */
+  /**
+   * SIGKILL now, outside the queue, to the current tree and a build step, and nothing more starts:
+   * a stop under way then finds its tree gone. Resolves stopped.
+   */
   async kill(): Promise<void> {
-    await this.runs.current?.run.kill();
+    await Promise.all([this.runs.current?.run.kill(), this.cancelPending(true)]);
+    await this.stop();
   }
 
   async dispose(): Promise<void> {
@@ -224,10 +228,10 @@ export class ManagedProcess {
   }
 
   /** A stop ends whatever was on its way: a backoff timer, a wait for dependencies, a build step. */
-  private cancelPending(): void {
+  private cancelPending(kill = false): Promise<void> {
     this.epoch++;
     this.schedule.cancelBackoff();
-    this.starts.cancel();
+    return this.starts.cancel(kill);
   }
 
   /** The only writer of the state. */

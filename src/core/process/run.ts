@@ -107,8 +107,9 @@ export class Run {
     return survivors;
   }
 
-  /** SIGKILL to the whole run at once, whatever stop is under way. */
+  /** SIGKILL to the whole run at once, whatever stop is under way. Its end is then no crash. */
   async kill(): Promise<void> {
+    this.stopRequested = true;
     if (this.pid !== undefined) await this.deps.killTree(this.pid, { signal: 'SIGKILL', timeoutMs: 0, marker: this.marker });
     this.watched.endSoon(PIPE_CLOSE_GRACE_MS);
   }

@@ -35,13 +35,15 @@ export class StartSequence {
     // Nothing runs: this is a start, not a restart, and counts as one.
     if (status === 'stopped' || status === 'exited' || status === 'failed') return this.fromRest(msg.startingMessage(why), reason);
     this.schedule.startOver();
+    // A stop while the old tree goes ends the restart there: no build, no spawn.
+    const epoch = this.core.epoch;
     const { restarts, crashes, settling } = state;
     const launch: Launch = { message: msg.startingMessage(why), restarts: restarts + 1, crashes, settling, reason, build: true };
     const serving = this.runs.current && status === 'running';
     if (reason === 'change' && spec.before && serving) return this.rebuildWhileServing(launch);
     const run = this.runs.current;
     if (run) await this.runs.stop(run, reason);
-    await this.launch(launch);
+    await this.launch(launch, epoch);
   }
 
   /** A start from rest: the counts and the crash schedule begin again. */
@@ -50,10 +52,13 @@ export class StartSequence {
     return this.launch({ message, restarts: 0, crashes: 0, settling: false, reason, build: true });
   }
 
-  /** Waits for dependencies, runs the build step, then spawns; each step may find a stop came first. */
-  async launch(launch: Launch): Promise<void> {
+  /**
+   * Waits for dependencies, runs the build step, then spawns; each step may find a stop came first,
+   * since `epoch` (by default now: when the caller began).
+   */
+  async launch(launch: Launch, epoch = this.core.epoch): Promise<void> {
     const core = this.core;
-    if (core.disposed) return;
+    if (core.disposed || epoch !== core.epoch) return;
     const blocked = core.deps.dependencies?.blockedBy(core.spec);
     if (blocked !== undefined) return this.waitForDependencies(launch, blocked);
     core.setState({
@@ -70,13 +75,11 @@ export class StartSequence {
       conflict: undefined,
     });
     if (launch.build && core.spec.before) {
-      const epoch = core.epoch;
       const result = await this.runBeforeStep();
       if (epoch !== core.epoch || core.disposed) return;
       this.buildFailed = !result.ok;
       if (!result.ok) return this.schedule.ended({ ranMs: 0, endedAt: core.deps.clock.now(), exit: undefined, ended: result.message, reason: 'build' });
     }
-    const epoch = core.epoch;
     const conflict = await conflictBeforeSpawn(core.spec);
     if (epoch !== core.epoch || core.disposed) return;
     if (conflict) {
@@ -102,7 +105,7 @@ export class StartSequence {
     this.schedule.cancelBackoff();
     const current = this.runs.current;
     if (current) await this.runs.stop(current, launch.reason);
-    await this.launch({ ...launch, build: false });
+    await this.launch({ ...launch, build: false }, epoch);
   }
 
   /** The backoff is over. A crash restart spawns the build that ran; a failed build is built again. */
@@ -114,12 +117,12 @@ export class StartSequence {
     });
   }
 
-  /** A stop ends what was on its way here: a wait for dependencies, a build step. */
-  cancel(): void {
+  /** A stop ends what was on its way here: a wait for dependencies, a build step (with `kill`, by SIGKILL at once). */
+  async cancel(kill = false): Promise<void> {
     this.waiting?.dispose();
     this.waiting = undefined;
-    void this.step?.stop();
-    this.step = undefined;
+    // Kept until it ends (runBeforeStep lets go), so a kill can still reach a step a stop is ending.
+    await (kill ? this.step?.kill() : this.step?.stop());
   }
 
   private async runBeforeStep(): Promise<StepResult> {
