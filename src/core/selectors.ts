@@ -31,8 +31,13 @@ export function select<T extends Selectable>(items: readonly T[], selectors: rea
   return { matched: items.filter((item) => chosen.has(item)), unknown };
 }
 
+/** `all`, or `*` as a shell-minded user writes it. */
+export function isAll(selector: string): boolean {
+  return selector === ALL || selector === '*';
+}
+
 function matches(item: Selectable, selector: string): boolean {
-  if (selector === ALL || selector === '*') return true;
+  if (isAll(selector)) return true;
   if (item.name === selector || item.spec.name === selector) return true;
   return item.spec.groups.includes(selector);
 }

@@ -14,7 +14,7 @@ import { systemClock } from './clock';
 import { enforceLimits } from './system/limitEnforcer';
 import { ResourceSampler } from './system/resourceSampler';
 import type { ProcReader } from './system/treeSample';
-import { ALL, instanceNames, select } from './selectors';
+import { ALL, instanceNames, isAll, select } from './selectors';
 import { createWatchMatcher } from './watch/watchMatcher';
 
 export interface ApplyReport {
@@ -50,6 +50,8 @@ export class Supervisor {
   private readonly retiring = new Map<ManagedProcess, Promise<void>>();
   private current: ProcsConfig | undefined;
   private isUp = false;
+  /** Up for everything (`procs up`, Start All), not for what selectors named (`procs up api`). */
+  private upToAll = false;
   private disposed = false;
   /**
    * Backpressure for every process of this supervisor: a face whose sink falls behind (a slow
@@ -147,16 +149,19 @@ export class Supervisor {
       const old = this.entries.get(spec.name);
       // A replaced entry comes back in the same condition: running (or about to) if it was.
       const wasActive = old?.instances.some((process) => restartsOnChange(process.state.status)) ?? false;
+      // One that ended on its own (exited, gave up) or was disabled starts as an added one would: the
+      // change may be its fix. One that was stopped, by hand or never started, stays so.
+      const wasStopped = old?.instances.some((process) => process.state.status === 'stopped') ?? false;
       const entry = this.createEntry(spec, config);
       this.entries.set(spec.name, entry);
-      const shouldRun = !spec.disabled && (wasActive || (this.isUp && spec.autostart));
-      if (shouldRun) report.restarted.push(...entry.instances.map((process) => process.name));
+      const shouldRun = !spec.disabled && (wasActive || (!wasStopped && this.startsAdded(spec)));
+      if (shouldRun) (wasActive ? report.restarted : report.started).push(...entry.instances.map((process) => process.name));
       work.push((old ? this.disposeEntry(old) : Promise.resolve()).then(() => (shouldRun ? this.startEntry(entry) : undefined)));
     }
     for (const spec of diff.added) {
       const entry = this.createEntry(spec, config);
       this.entries.set(spec.name, entry);
-      if (this.isUp && spec.autostart && !spec.disabled) {
+      if (this.startsAdded(spec) && !spec.disabled) {
         report.started.push(...entry.instances.map((process) => process.name));
         work.push(this.startEntry(entry));
       }
@@ -171,6 +176,7 @@ export class Supervisor {
   async up(selectors: readonly string[] = []): Promise<void> {
     if (this.disposed) return;
     this.isUp = true;
+    this.upToAll = selectors.length === 0 || selectors.some(isAll);
     await this.start(selectors.length > 0 ? selectors : [ALL]);
   }
 
@@ -264,9 +270,14 @@ export class Supervisor {
     }
   }
 
+  /** A process a reload adds starts when the supervisor is up for everything and it starts by itself. */
+  private startsAdded(spec: ProcessSpec): boolean {
+    return this.isUp && this.upToAll && spec.autostart;
+  }
+
   /** `all` covers only autostart processes; names and groups cover everything they name. */
   private pick(selectors: readonly string[]): ManagedProcess[] {
-    const explicit = selectors.filter((selector) => selector !== ALL && selector !== '*');
+    const explicit = selectors.filter((selector) => !isAll(selector));
     const chosen = new Set(this.select(explicit).processes);
     if (explicit.length < selectors.length) {
       for (const process of this.processes) if (process.spec.autostart) chosen.add(process);

@@ -90,6 +90,42 @@ describe('Supervisor', function () {
     assert.deepEqual(supervisor.config?.processes.map((spec) => spec.command), [IDLE_COMMAND]);
   });
 
+  describe('a reload and what was not running', () => {
+    it('regression: a change to a process stopped by hand started it again', async () => {
+      await applyConfig({ processes: { api: { command: IDLE_COMMAND }, web: { command: IDLE_COMMAND } } });
+      await supervisor.up();
+      await waitRunning('api', 'web');
+      await supervisor.stop(['web']);
+
+      const report = await applyConfig({ processes: { api: { command: IDLE_COMMAND }, web: { command: IDLE_COMMAND, env: { MODE: 'two' } } } });
+
+      assert.deepEqual([report.started, report.restarted], [[], []]);
+      assert.equal(supervisor.get('web')?.state.status, 'stopped');
+    });
+
+    it('regression: under `procs up api` a reload started the process it added', async () => {
+      await applyConfig({ processes: { api: { command: IDLE_COMMAND }, web: { command: IDLE_COMMAND } } });
+      await supervisor.up(['api']);
+      await waitRunning('api');
+
+      const report = await applyConfig({ processes: { api: { command: IDLE_COMMAND }, web: { command: IDLE_COMMAND }, worker: { command: IDLE_COMMAND } } });
+
+      assert.deepEqual(report.started, []);
+      assert.deepEqual(['web', 'worker'].map((name) => supervisor.get(name)?.state.status), ['stopped', 'stopped']);
+    });
+
+    it('starts a process that ended on its own once its entry changes (the change may be its fix), and says started', async () => {
+      await applyConfig({ processes: { job: { command: ['node', '-e', ''] } } });
+      await supervisor.up();
+      await waitFor(() => supervisor.get('job')?.state.status === 'exited', { message: 'job exited' });
+
+      const report = await applyConfig({ processes: { job: { command: IDLE_COMMAND } } });
+
+      assert.deepEqual([report.started, report.restarted], [['job'], []]);
+      await waitRunning('job');
+    });
+  });
+
   describe('a process a reload takes away, still in its stop grace', () => {
     // Ready only once SIGTERM is ignored: a signal before that would end it at once.
     const stubborn = { command: ['node', '-e', "process.on('SIGTERM', () => {}); console.log('armed'); setInterval(() => {}, 1 << 30);"], ready: { log: 'armed' } };
