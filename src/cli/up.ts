@@ -110,7 +110,14 @@ export async function runUp({ configFile, selectors, cwd, printer, outputClosed,
       printer.note('config has errors; keeping the last good one');
       return;
     }
-    const report = await supervisor.apply(result);
+    let report;
+    try {
+      report = await supervisor.apply(result);
+    } catch (error) {
+      // Nothing is applied then, and a rejection here would end procs up with its children orphaned.
+      printer.note(`could not apply the config (${error instanceof Error ? error.message : String(error)}); keeping the last good one`);
+      return;
+    }
     printer.setNames(['procs', ...supervisor.processes.map((process) => process.name)]);
     rewatch();
     const changes = [...report.started, ...report.restarted, ...report.stopped];

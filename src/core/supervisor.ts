@@ -132,8 +132,11 @@ export class Supervisor {
     const config = result.config;
     // After dispose (a stop during start-up) nothing new may be created, let alone started.
     if (!config || this.disposed) return report;
-    report.applied = true;
     const diff = diffSpecs(this.current?.processes ?? [], config.processes);
+    // Made before anything changes: an entry that cannot be made leaves the last config in place.
+    const changed = diff.changed.map((spec) => ({ spec, entry: this.createEntry(spec, config) }));
+    const added = diff.added.map((spec) => ({ spec, entry: this.createEntry(spec, config) }));
+    report.applied = true;
     this.current = config;
     this.graph = new DependencyGraph(config.processes);
 
@@ -145,21 +148,19 @@ export class Supervisor {
       report.stopped.push(...entry.instances.map((process) => process.name));
       work.push(this.disposeEntry(entry));
     }
-    for (const spec of diff.changed) {
+    for (const { spec, entry } of changed) {
       const old = this.entries.get(spec.name);
       // A replaced entry comes back in the same condition: running (or about to) if it was.
       const wasActive = old?.instances.some((process) => restartsOnChange(process.state.status)) ?? false;
       // One that ended on its own (exited, gave up) or was disabled starts as an added one would: the
       // change may be its fix. One that was stopped, by hand or never started, stays so.
       const wasStopped = old?.instances.some((process) => process.state.status === 'stopped') ?? false;
-      const entry = this.createEntry(spec, config);
       this.entries.set(spec.name, entry);
       const shouldRun = !spec.disabled && (wasActive || (!wasStopped && this.startsAdded(spec)));
       if (shouldRun) (wasActive ? report.restarted : report.started).push(...entry.instances.map((process) => process.name));
       work.push((old ? this.disposeEntry(old) : Promise.resolve()).then(() => (shouldRun ? this.startEntry(entry) : undefined)));
     }
-    for (const spec of diff.added) {
-      const entry = this.createEntry(spec, config);
+    for (const { spec, entry } of added) {
       this.entries.set(spec.name, entry);
       if (this.startsAdded(spec) && !spec.disabled) {
         report.started.push(...entry.instances.map((process) => process.name));

@@ -32,6 +32,7 @@ const DEFINITION_MESSAGES: Record<string, string> = {
   statusRange: 'must be [low, high]: two HTTP status codes',
   statusCode: 'must be an HTTP status code from 100 to 599',
   logPattern: 'must be a regular expression; it is empty',
+  glob: 'must be a glob: not empty, and at most 65536 characters',
   dependencies: 'must be a list of process names, or an object of names and "ready", "started" or "done"',
 };
 

@@ -89,6 +89,20 @@ describe('parseConfig', () => {
       );
     });
 
+    it('regression: an empty watch or ignore glob passed the check, then crashed procs up (and a reload orphaned every child)', () => {
+      const text = JSON.stringify({ processes: { api: { command: 'x', watch: [''], ignore: ['dist', '', 'x'.repeat(65537)] } } });
+      const result = parse(text);
+      assert.strictEqual(result.config, undefined);
+      assert.deepStrictEqual(
+        result.problems.map((p) => [p.severity, p.path]),
+        [
+          ['error', 'processes.api.watch[0]'],
+          ['error', 'processes.api.ignore[1]'],
+          ['error', 'processes.api.ignore[2]'],
+        ],
+      );
+    });
+
     it('treats unknown keys as warnings at the key and still loads the config', () => {
       const text = '{\n  "processes": {\n    "api": { "command": "x", "comand": "y" }\n  },\n  "extra": 1\n}';
       const result = parse(text);

@@ -154,6 +154,26 @@ describe('Supervisor', function () {
     });
   });
 
+  it('regression: an entry that could not be made left the supervisor half applied', async () => {
+    await applyConfig({ processes: { api: { command: IDLE_COMMAND } } });
+    await supervisor.up();
+    await waitRunning('api');
+    const pid = pidOf('api');
+    project.writeConfig({ processes: { api: { command: IDLE_COMMAND, env: { MODE: 'two' } }, web: { command: IDLE_COMMAND, watch: ['*.js'] } } });
+    const loaded = await loadConfig(project.configFile);
+    assert.ok(loaded.config);
+    // A glob the matcher refuses, past the checks (which now turn it away).
+    const web = loaded.config.processes.find((spec) => spec.name === 'web');
+    assert.ok(web);
+    web.watch = [''];
+
+    await assert.rejects(supervisor.apply(loaded));
+
+    assert.deepEqual(supervisor.processes.map((process) => process.name), ['api']);
+    assert.equal(pidOf('api'), pid, 'api runs on, untouched');
+    assert.deepEqual(supervisor.config?.processes.map((spec) => spec.name), ['api']);
+  });
+
   it('selects by name, instance, group and all', async () => {
     await applyConfig({
       processes: {
