@@ -1,5 +1,6 @@
 import type { ResourceLimits } from '../core/config/types';
 import { megabytes, NEAR_LIMIT, shareOfLimit } from '../core/system/limitCheck';
+import { briefCommand } from '../core/system/briefCommand';
 import type { ResourceSample } from '../core/system/treeSample';
 
 /** `:3000`, `4%`, `182 MB`: what the row's description adds while the process runs. */
@@ -13,7 +14,7 @@ export function resourceParts(sample: ResourceSample): string[] {
 /** The tooltip's lines: ports with addresses, CPU and memory of the tree, the worker under a wrapper. */
 export function resourceLines(sample: ResourceSample, limits: ResourceLimits | undefined): string[] {
   const lines: string[] = [];
-  if (sample.worker) lines.push(`pid ${sample.worker.pid} (${sample.worker.command}) does the work, under pid ${sample.pid}`);
+  if (sample.worker) lines.push(`pid ${sample.worker.pid} (${briefCommand(sample.worker.command)}) does the work, under pid ${sample.pid}`);
   if (sample.ports.length > 0) lines.push(`ports: ${sample.ports.map((socket) => `${socket.port} (${socket.address})`).join(', ')}`);
   const cpu = sample.cpuPercent === undefined ? 'cpu: measuring' : `cpu: ${Math.round(sample.cpuPercent)}%`;
   const tree = sample.processCount === 1 ? '' : ` over ${sample.processCount} processes`;

@@ -1,5 +1,6 @@
 import { killTree as realKillTree, type KillTreeFn } from '../process/killTree';
 import { CONFIG_VAR, SUPERVISOR_VAR } from '../process/runMarks';
+import { briefCommand } from './briefCommand';
 import { holdersOf, isListening } from './ports';
 import { readIdentity, type ProcIdentity } from './procIdentity';
 import { parseEnviron, readEnviron } from './procTable';
@@ -10,7 +11,7 @@ export interface PortConflict {
   /** Undefined when the holder cannot be seen (another user's process). */
   holder: ProcIdentity | undefined;
   /** Set when the holder carries Procs' run marks. */
-  procs: { name: string; configFile: string | undefined } | undefined;
+  procs: { name: string; instance: string | undefined; configFile: string | undefined } | undefined;
 }
 
 /**
@@ -41,32 +42,21 @@ function procsMarks(pid: number): PortConflict['procs'] {
   const environ = readEnviron(pid);
   const vars = environ ? parseEnviron(environ) : undefined;
   if (!vars?.has(SUPERVISOR_VAR)) return undefined;
-  return { name: vars.get('PROCS_NAME') ?? '?', configFile: vars.get(CONFIG_VAR) };
+  return { name: vars.get('PROCS_NAME') ?? '?', instance: vars.get('PROCS_INSTANCE'), configFile: vars.get(CONFIG_VAR) };
 }
 
-/** `port 3000 is held by pid 4242 (node server.js, started 2 h ago), not by Procs` */
+/** `port 3000 is held by pid 4242 (node server.js 3000, started 2 h ago), not by Procs` */
 export function describeConflict(conflict: PortConflict, now: number): string {
   const { port, holder, procs } = conflict;
   if (!holder) return `port ${port} is already in use by a process Procs cannot see (another user's?)`;
-  const who = `pid ${holder.pid} (${shortCommand(holder.command)}, started ${ago(now - holder.startedAt)})`;
-  if (!procs) return `port ${port} is held by ${who}, not by Procs`;
+  const started = `started ${ago(now - holder.startedAt)}`;
+  if (!procs) return `port ${port} is held by pid ${holder.pid} (${briefCommand(holder.command)}, ${started}), not by Procs`;
+  // Named by its marks, not its command line: a shell expanded the process's own env values into that.
+  const instance = procs.instance && procs.instance !== '1' ? ` (instance ${procs.instance})` : '';
   const where = procs.configFile ? ` of ${procs.configFile}` : '';
-  return `port ${port} is held by ${who}: Procs' own "${procs.name}"${where}`;
+  return `port ${port} is held by pid ${holder.pid} (${started}): Procs' own "${procs.name}"${instance}${where}`;
 }
 
-const COMMAND_WIDTH = 60;
-
-/**
- * A command line short enough for a message: the program by its file name, and when still too
- * long the middle goes, since the script and its arguments at the end say which server it is.
- */
-export function shortCommand(command: string): string {
-  const [program = '', ...args] = command.split(' ');
-  const named = [program.slice(program.lastIndexOf('/') + 1), ...args].join(' ');
-  if (named.length <= COMMAND_WIDTH) return named;
-  const head = named.slice(0, named.indexOf(' ') + 1);
-  return `${head}…${named.slice(named.length - (COMMAND_WIDTH - head.length - 1))}`;
-}
 
 function ago(ms: number): string {
   if (ms < 60_000) return 'just now';
@@ -87,7 +77,7 @@ export async function stopHolder(holder: ProcIdentity, killTree: KillTreeFn = re
   const now = await readIdentity(holder.pid);
   if (!now) return { ok: false, message: `pid ${holder.pid} has already exited` };
   if (now.startedAt !== holder.startedAt || now.command !== holder.command) {
-    return { ok: false, message: `pid ${holder.pid} is now another process (${shortCommand(now.command)}); nothing was signalled` };
+    return { ok: false, message: `pid ${holder.pid} is now another process (${briefCommand(now.command)}); nothing was signalled` };
   }
   const survivors = await killTree(holder.pid, { signal: 'SIGTERM', timeoutMs: graceMs });
   if (survivors.length > 0) return { ok: false, message: `pids ${survivors.join(', ')} did not die` };

@@ -5,7 +5,8 @@ import { loadConfig } from '../../../src/core/config/loadConfig';
 import { isAlive } from '../../../src/core/process/killTree';
 import type { ProcessState } from '../../../src/core/process/states';
 import { Supervisor } from '../../../src/core/supervisor';
-import { addressInUse, findPortConflict, shortCommand, stopHolder } from '../../../src/core/system/portHolder';
+import { briefCommand } from '../../../src/core/system/briefCommand';
+import { addressInUse, describeConflict, findPortConflict, stopHolder } from '../../../src/core/system/portHolder';
 import { FixtureChild } from '../health/fixtureChild';
 import { freePort } from '../helpers/ports';
 import { fixture } from '../helpers/processSpec';
@@ -86,7 +87,7 @@ describe('port conflicts: who holds the port a process needs', function () {
       await owner.up();
       await waitFor(() => owner.get('api')?.state.status === 'running', { message: 'api listening' });
       const conflict = await findPortConflict(second);
-      assert.deepEqual(conflict?.procs, { name: 'api', configFile: other.configFile });
+      assert.deepEqual(conflict?.procs, { name: 'api', instance: '1', configFile: other.configFile });
     } finally {
       await owner.dispose();
       other.remove();
@@ -103,13 +104,20 @@ describe('port conflicts: who holds the port a process needs', function () {
     assert.ok(!isAlive(squatterPid));
   });
 
-  it('regression: a long command line hides the script name in the conflict message', () => {
-    const deep = `/check/work/main/out/test/fixtures/a/much/deeper/folder/squatter.js ${port}`;
-    const shown = shortCommand(`/root/.cache/node-v24/bin/node ${deep}`);
-    assert.ok(shown.length <= 60, shown);
-    assert.ok(shown.startsWith('node …'), shown);
-    assert.ok(shown.endsWith(`/squatter.js ${port}`), shown);
-    assert.equal(shortCommand('/usr/bin/python3 -m http.server 8000'), 'python3 -m http.server 8000');
+  it('regression: a conflict message printed an env value a shell had expanded into the holder\'s command line', () => {
+    const holder = { pid: 4242, command: '/usr/bin/node /deep/folder/server.js 3000 --token hunter2-from-envfile', startedAt: 0 };
+    const own = describeConflict({ port: 3000, holder, procs: { name: 'api', instance: '2', configFile: '/p/.procs.json' } }, 1000);
+    const foreign = describeConflict({ port: 3000, holder, procs: undefined }, 1000);
+    for (const message of [own, foreign]) assert.doesNotMatch(message, /hunter2/);
+    assert.equal(own, 'port 3000 is held by pid 4242 (started just now): Procs\' own "api" (instance 2) of /p/.procs.json');
+    assert.equal(foreign, 'port 3000 is held by pid 4242 (node server.js 3000 …, started just now), not by Procs');
+  });
+
+  it('shows of a command line its program and script by their file names, and numbers; the rest is "…"', () => {
+    assert.equal(briefCommand(`/root/.cache/node-v24/bin/node /a/much/deeper/folder/squatter.js ${port}`), `node squatter.js ${port}`);
+    assert.equal(briefCommand('/usr/bin/python3 -m http.server 8000'), 'python3 …');
+    assert.equal(briefCommand('postgres'), 'postgres');
+    assert.equal(briefCommand('sh -c node server.js --key=abc'), 'sh …');
   });
 
   it('reads the port from the words servers use', () => {
