@@ -11,6 +11,11 @@ export interface KillTreeOptions {
    * group, the session and the tree (`setsid cmd &`), which nothing else ties to the run.
    */
   marker?: string;
+  /**
+   * False for a process Procs did not start (a port's holder): only it and its descendants are
+   * signalled, never the rest of its process group (`server | pretty-printer` from a shell).
+   */
+  group?: boolean;
 }
 
 /** Resolves when every process of the tree is gone, with the pids that survived even SIGKILL. */
@@ -32,16 +37,17 @@ const RESCAN_LEAD_MS = 50;
  * Stops `pid` and every descendant: the tree is collected before any signal, since a
  * process that dies first would orphan its children to init and hide them from a later look.
  */
-export const killTree: KillTreeFn = async (pid, { signal, timeoutMs, marker }) => {
+export const killTree: KillTreeFn = async (pid, { signal, timeoutMs, marker, group = true }) => {
   const deadline = Date.now() + timeoutMs;
-  const descendants = await descendantsOf(pid);
+  const descendants = await descendantsOf(pid, group);
   const known = new Set([pid, ...descendants.map((p) => p.pid)]);
   // Once each: a second SIGINT is "force quit" to many tools, so group members get only the group's.
-  signalPid(-pid, signal);
+  if (group) signalPid(-pid, signal);
   // A root that leads no group (another program's, started from a shell) is signalled itself.
   const root = readStat(pid);
-  if (root && root.pgid !== pid) signalPid(pid, signal);
-  for (const escaped of descendants) if (escaped.pgid !== pid) signalPid(escaped.pid, signal);
+  const grouped = (info: ProcInfo): boolean => group && info.pgid === pid;
+  if (root && !grouped(root)) signalPid(pid, signal);
+  for (const escaped of descendants) if (!grouped(escaped)) signalPid(escaped.pid, signal);
   // Looked for after the signal went out, so the scan runs while the tree is already dying.
   let scannedAfter = newestPid();
   for (const escaped of marked(marker, known)) signalPid(escaped, signal);
@@ -59,7 +65,7 @@ export const killTree: KillTreeFn = async (pid, { signal, timeoutMs, marker }) =
   if (timeoutMs > 0) for (const late of marked(marker, known)) signalPid(late, signal);
   if (await waitGone(known, deadline)) return [];
 
-  await forceKill(pid, known);
+  await forceKill(pid, known, group);
   await waitGone(known, Date.now() + AFTER_KILL_MS);
   return [...known].filter(isAlive);
 };
@@ -68,8 +74,8 @@ export const killTree: KillTreeFn = async (pid, { signal, timeoutMs, marker }) =
  * SIGKILL to everything known at once, so the stop timeout is kept whatever the tree's size.
  * tree-kill (one `ps` a process) only where /proc is missing and the tree could not be read.
  */
-async function forceKill(pid: number, known: Set<number>): Promise<void> {
-  signalPid(-pid, 'SIGKILL');
+async function forceKill(pid: number, known: Set<number>, group: boolean): Promise<void> {
+  if (group) signalPid(-pid, 'SIGKILL');
   for (const member of known) signalPid(member, 'SIGKILL');
   if (!HAS_PROC) await new Promise<void>((resolve) => treeKillCb(pid, 'SIGKILL', () => resolve()));
 }
@@ -82,7 +88,7 @@ function marked(marker: string | undefined, known: Set<number>): number[] {
   return found;
 }
 
-async function descendantsOf(root: number): Promise<ProcInfo[]> {
+async function descendantsOf(root: number, group: boolean): Promise<ProcInfo[]> {
   const rootAlive = isAlive(root);
   if (rootAlive) {
     const walked = walkDescendants([root]);
@@ -93,7 +99,7 @@ async function descendantsOf(root: number): Promise<ProcInfo[]> {
   if (!rootAlive && !groupExists(root)) return [];
   const table = await readTable();
   // A root that already exited handed its children to init: only its process group still ties them to it.
-  const members = table.filter((p) => p.pgid === root && p.pid !== root);
+  const members = group ? table.filter((p) => p.pgid === root && p.pid !== root) : [];
   return [...descendantsInTable(root, table), ...members];
 }
 

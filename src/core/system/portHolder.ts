@@ -79,7 +79,7 @@ export async function stopHolder(holder: ProcIdentity, killTree: KillTreeFn = re
   if (now.startedAt !== holder.startedAt || now.command !== holder.command) {
     return { ok: false, message: `pid ${holder.pid} is now another process (${briefCommand(now.command)}); nothing was signalled` };
   }
-  const survivors = await killTree(holder.pid, { signal: 'SIGTERM', timeoutMs: graceMs });
+  const survivors = await killTree(holder.pid, { signal: 'SIGTERM', timeoutMs: graceMs, group: false });
   if (survivors.length > 0) return { ok: false, message: `pids ${survivors.join(', ')} did not die` };
   return { ok: true };
 }

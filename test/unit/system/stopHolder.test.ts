@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { isAlive, killTree as realKillTree, type KillTreeFn } from '../../../src/core/process/killTree';
 import { findPortConflict, stopHolder } from '../../../src/core/system/portHolder';
 import type { ProcIdentity } from '../../../src/core/system/procIdentity';
-import { readStat, TICKS_PER_SECOND } from '../../../src/core/system/procTable';
+import { readStat, readTable, TICKS_PER_SECOND } from '../../../src/core/system/procTable';
 import { freePort, isPortFree } from '../helpers/ports';
 import { fixture } from '../helpers/processSpec';
 import { waitFor } from '../helpers/waitFor';
@@ -106,5 +106,28 @@ describe('Stop It: stopping the holder of a port, only if it is still the proces
     await waitFor(() => tree.process.signalCode !== null, { message: 'the holder\'s exit' });
     assert.equal(tree.process.signalCode, 'SIGTERM');
     assert.ok(await isPortFree(port));
+  });
+
+  it('regression: Stop It signalled the rest of the holder\'s process group, which is not its tree', async () => {
+    // As from an interactive shell, `server | sleep`: one job, one group, led by the holder; sleep is no child of it.
+    const job = `exec 3>&1; set -m; "${process.execPath}" "${fixture('squatter-tree.js')}" ${port} >&3 | sleep 600 & wait`;
+    const shell = spawn('bash', ['-c', job], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    shell.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    await waitFor(() => /^squatting \d+ \d+\n/.test(out), { message: `the squatter job on ${port}` });
+    const [holder, child] = out.trim().split(' ').slice(1).map(Number);
+    trees.push({ process: shell, holder, child });
+    const bystanders = (await readTable()).filter((info) => info.pgid === holder && info.pid !== holder && info.pid !== child && info.ppid !== holder);
+    assert.equal(bystanders.length, 1, 'sleep shares the holder\'s group');
+    const [bystander] = bystanders;
+    try {
+      assert.deepEqual(await stopHolder(await shown()), { ok: true });
+      assert.ok(!isAlive(holder), 'the holder is gone');
+      assert.ok(!isAlive(child), 'and its child');
+      assert.ok(isAlive(bystander.pid), 'the other member of its group was not signalled');
+    } finally {
+      if (isAlive(bystander.pid)) process.kill(bystander.pid, 'SIGKILL');
+      shell.kill('SIGKILL');
+    }
   });
 });
