@@ -90,7 +90,7 @@ export class LogFile {
 
   /** Creates the folder and learns the size of a file left by an earlier session. */
   private async open(): Promise<number> {
-    await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
+    await makeFolder(path.dirname(this.file));
     try {
       return (await fs.promises.stat(this.file)).size;
     } catch {
@@ -146,4 +146,28 @@ export function openInstanceLog(
     onError,
     gate,
   });
+}
+
+/**
+ * `mkdir -p`, a level at a time: Node's recursive mkdir never settles (and spins a core) where a
+ * folder exists but refuses a new entry with ENOENT, as /proc does.
+ */
+async function makeFolder(folder: string): Promise<void> {
+  try {
+    return await mkdirOnce(folder);
+  } catch (error) {
+    const parent = path.dirname(folder);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === folder) throw error;
+  }
+  await makeFolder(path.dirname(folder));
+  await mkdirOnce(folder);
+}
+
+/** One level; a folder already there is fine. */
+async function mkdirOnce(folder: string): Promise<void> {
+  try {
+    await fs.promises.mkdir(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
 }

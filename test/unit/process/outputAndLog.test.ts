@@ -81,6 +81,13 @@ describe('ManagedProcess output and log file', () => {
     assert.equal(reports.length, 1, reports.join('\n'));
   });
 
+  it('regression: a log file where no folder can be made (under /proc) hung the exit, spinning a core', async () => {
+    const { probe } = await flood(100, { logFile: '/proc/procs-no-such-folder/flood.log' });
+    const [reports, lines] = [probe.text().filter((text) => text.startsWith('[procs] log file')), probe.text().filter((text) => !text.startsWith('[procs]'))];
+    assert.equal(reports.length, 1, 'the log file is reported');
+    assert.equal(lines.length, 100, 'and the output still arrives');
+  });
+
   it('prefixes log lines with an ISO time when timestamps are on', async () => {
     const logFile = path.join(dir, 'flood.log');
     await flood(3, { logFile, timestamps: true });
