@@ -103,11 +103,13 @@ export async function runUp({ configFile, selectors, cwd, printer, outputClosed,
   let lastProblems = '';
   const reload = serialReloader(async () => {
     const result = await loadConfig(configFile);
-    const problems = result.problems.map((problem) => formatProblem(problem, cwd)).join('\n');
-    if (problems !== lastProblems && problems) printer.note(problems);
-    lastProblems = problems;
+    const problems = result.problems.map((problem) => formatProblem(problem, cwd));
+    // Said once: a save that changed nothing of them (or a second event of the same save) is no news.
+    const news = problems.join('\n') !== lastProblems;
+    lastProblems = problems.join('\n');
+    if (news) for (const problem of problems) printer.note(problem);
     if (!result.config) {
-      printer.note('config has errors; keeping the last good one');
+      if (news) printer.note('config has errors; keeping the last good one');
       return;
     }
     let report;
@@ -155,10 +157,22 @@ function describeReport(report: { started: string[]; restarted: string[]; stoppe
   return parts.filter(Boolean).join('; ');
 }
 
+// A save may empty the file and then write it (`sed … > .procs.json`): read once it has settled.
+const CONFIG_SETTLE_MS = 50;
+
 /** Watches the folder, not the file: editors that save by renaming would orphan a file watch. */
-function watchConfigFile(configFile: string, onChange: () => void): fs.FSWatcher {
+function watchConfigFile(configFile: string, onChange: () => void): { close(): void } {
   const name = path.basename(configFile);
-  return fs.watch(path.dirname(configFile), (_event, changed) => {
-    if (changed === name) onChange();
+  let settling: NodeJS.Timeout | undefined;
+  const watcher = fs.watch(path.dirname(configFile), (_event, changed) => {
+    if (changed !== name) return;
+    clearTimeout(settling);
+    settling = setTimeout(onChange, CONFIG_SETTLE_MS);
   });
+  return {
+    close: () => {
+      clearTimeout(settling);
+      watcher.close();
+    },
+  };
 }

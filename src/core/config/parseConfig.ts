@@ -21,7 +21,7 @@ const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
  * Parses and validates the text of a `.procs.json`. Pure apart from `files`. Stages stop at the
- * first that finds an error, so one mistake does not cascade: nesting depth, syntax, then the
+ * first that finds an error, so one mistake does not cascade: nesting depth, syntax (its first error), then the
  * schema with the probe checks it cannot say, then other rules the schema cannot say (names, env
  * values and files, dependencies, paths on disk).
  */
@@ -41,7 +41,9 @@ export function parseConfig(text: string, file: string, files: ConfigFiles): Con
   const tree = parseTree(body, syntaxErrors, { allowTrailingComma: true, disallowComments: false });
   const locator = new ProblemLocator(body, absFile, tree);
   if (syntaxErrors.length > 0 || !tree) {
-    const problems = syntaxErrors.map((e) =>
+    // The first only: the parser's recovery from it reports what follows as mistakes of their own
+    // (an unclosed string gave ten), each a place that is fine once the first is fixed.
+    const problems = syntaxErrors.slice(0, 1).map((e) =>
       locator.atOffset('error', e.offset, e.length, formatPath(getLocation(body, e.offset).path), syntaxMessage(e.error), 'json'),
     );
     return { config: undefined, problems };

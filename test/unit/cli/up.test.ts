@@ -88,6 +88,17 @@ describe('procs up', function () {
     assert.equal((cli.run.stdout().match(/^alpha\s*\| ── started/gm) ?? []).length, 1, 'alpha was not restarted');
   });
 
+  it('regression: a reload with several problems printed the second and later without the procs prefix', async () => {
+    cli.project.writeConfig({ processes: { alpha: { command: TREE } } });
+    cli.run = runCli(['up'], cli.project.root);
+    await cli.run.waitForOutput(/^alpha\s*\| pids/m);
+    cli.project.writeConfig({ processes: { alpha: { command: TREE, colour: true, restarts: 3 } } });
+    await cli.run.waitForOutput(/processes\.alpha\.restarts/);
+    const problems = cli.run.stdout().split('\n').filter((line) => /warning: processes\.alpha\./.test(line));
+    assert.equal(problems.length, 2, problems.join('\n'));
+    for (const line of problems) assert.match(line, /^procs\s*\| /);
+  });
+
   it('stops every tree and exits when its output pipe closes, instead of orphaning children', async () => {
     // The pipe's end is only noticed on the next write, so this tree keeps talking.
     const ticking = [...TREE.slice(0, 2), `${TREE[2]} setInterval(() => console.log('tick'), 20);`];

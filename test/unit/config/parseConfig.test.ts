@@ -14,6 +14,11 @@ describe('parseConfig', () => {
       assert.strictEqual(text.slice(result.problems[0].offset, result.problems[0].offset + 5), '"cwd"');
     });
 
+    it('regression: one syntax mistake was reported as a cascade of errors after it', () => {
+      const text = '{ "processes": { "api": { "command": "x", "env": { "SECRET": "abc\n" } } } }';
+      assert.deepStrictEqual(parse(text).problems.map((p) => [p.line, p.message]), [[1, 'string is not closed']]);
+    });
+
     it('counts CRLF line ends once', () => {
       const result = parse('{\r\n  "processes": {\r\n    "api": { "command": "x" } }\r\n  ]\r\n}');
       assert.deepStrictEqual(brief(result.problems[0]).line, 4);
