@@ -1,4 +1,6 @@
 import { readFileSync } from 'fs';
+import * as path from 'path';
+import { findOnPath, isExecutableFile } from '../process/resolveOnPath';
 import { pathKind, type PathKind } from '../isDirectory';
 
 /** What parsing a config needs to know of the files beside it; passed in so parseConfig stays pure. */
@@ -7,6 +9,8 @@ export interface ConfigFiles {
   readText(absPath: string): string | undefined;
   /** What is at a path: a working directory, an env file, a log file's folder. */
   kind(absPath: string): PathKind;
+  /** Whether `file` names a program that can run: a path from `cwd`, or a bare name on `searchPath`. */
+  runs(file: string, searchPath: string | undefined, cwd: string): boolean;
 }
 
 /** The disk, read synchronously: env files are small and few, and it keeps parseConfig synchronous. */
@@ -19,4 +23,8 @@ export const diskFiles: ConfigFiles = {
     }
   },
   kind: pathKind,
+  runs(file, searchPath, cwd) {
+    if (file.includes('/')) return isExecutableFile(path.resolve(cwd, file));
+    return searchPath === undefined || findOnPath(file, searchPath, cwd) !== undefined;
+  },
 };

@@ -9,6 +9,11 @@ import * as path from 'path';
  */
 export function resolveOnPath(file: string, searchPath: string | undefined, cwd: string): string {
   if (file.includes('/') || !searchPath || process.platform === 'win32') return file;
+  return findOnPath(file, searchPath, cwd) ?? file;
+}
+
+/** The program a bare name runs, as execvp finds it in `searchPath`; undefined when none is there. */
+export function findOnPath(file: string, searchPath: string, cwd: string): string | undefined {
   for (const dir of searchPath.split(path.delimiter)) {
     // An empty entry means the working directory, as it does for execvp. Absolute folders are joined
     // by hand: path.resolve for every folder of every process at start-up is enough to make V8 spend
@@ -16,10 +21,10 @@ export function resolveOnPath(file: string, searchPath: string | undefined, cwd:
     const candidate = path.isAbsolute(dir) ? `${dir.endsWith('/') ? dir : `${dir}/`}${file}` : path.resolve(cwd, dir, file);
     if (isExecutableFile(candidate)) return candidate;
   }
-  return file;
+  return undefined;
 }
 
-function isExecutableFile(candidate: string): boolean {
+export function isExecutableFile(candidate: string): boolean {
   // Most candidates do not exist: a stat that returns undefined is far cheaper than a thrown error.
   const stat = fs.statSync(candidate, { throwIfNoEntry: false });
   if (!stat?.isFile()) return false;

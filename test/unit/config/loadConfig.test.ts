@@ -81,6 +81,31 @@ describe('loadConfig', () => {
     assert.ok(result.config, 'warnings only');
   });
 
+  it('regression: check said ok for a program that is not on PATH or not executable, and a logFile that is a folder', async () => {
+    await writeFile(path.join(folder, 'plain.sh'), 'echo hi', { mode: 0o644 });
+    await writeFile(path.join(folder, 'runs.sh'), 'echo hi', { mode: 0o755 });
+    await mkdir(path.join(folder, 'logs'));
+    const processes = {
+      missing: { command: ['procs-no-such-program-zz', '--flag'] },
+      plain: { command: ['./plain.sh'] },
+      folderLog: { command: ['./runs.sh'], output: { logFile: 'logs' } },
+      onPath: { command: ['node', '-v'] },
+      shell: { command: 'procs-no-such-program-zz' },
+    };
+    const text = JSON.stringify({ processes });
+    await writeFile(path.join(folder, '.procs.json'), text);
+    const result = await loadConfig(path.join(folder, '.procs.json'));
+    assert.deepStrictEqual(
+      result.problems.map((p) => [p.severity, p.path, text.slice(p.offset, p.offset + p.length)]),
+      [
+        ['warning', 'processes.missing.command[0]', '"procs-no-such-program-zz"'],
+        ['warning', 'processes.plain.command[0]', '"./plain.sh"'],
+        ['warning', 'processes.folderLog.output.logFile', '"logs"'],
+      ],
+    );
+    assert.ok(result.config, 'warnings only: the program may be installed, the folder moved, before a start');
+  });
+
   it('regression: an envFile that is a FIFO is an error, not a read that blocks forever', async () => {
     execFileSync('mkfifo', [path.join(folder, '.env')]);
     await writeFile(path.join(folder, '.procs.json'), '{ "envFile": ".env", "processes": {} }');

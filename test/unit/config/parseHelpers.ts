@@ -12,6 +12,8 @@ export const FILE = path.join(ROOT, '.procs.json');
 export interface FakeDisk {
   files?: Record<string, string>;
   folders?: string[];
+  /** Bare program names found on PATH; `node` and `sh` unless given. */
+  programs?: string[];
 }
 
 export function parse(text: string, disk: FakeDisk = {}): ConfigResult {
@@ -22,7 +24,10 @@ export function parse(text: string, disk: FakeDisk = {}): ConfigResult {
     if (folders.has(abs) || abs === ROOT || ROOT.startsWith(abs + path.sep) || abs === path.parse(abs).root) return 'directory';
     return 'missing';
   };
-  const fake: ConfigFiles = { readText: (abs) => files.get(abs), kind };
+  // Programs: the bare names in `programs`, and files of the fake disk given by a path.
+  const programs = new Set(disk.programs ?? ['node', 'sh']);
+  const runs = (file: string, _searchPath: string | undefined, cwd: string): boolean => (file.includes('/') ? files.has(path.resolve(cwd, file)) : programs.has(file));
+  const fake: ConfigFiles = { readText: (abs) => files.get(abs), kind, runs };
   return parseConfig(text, FILE, fake);
 }
 

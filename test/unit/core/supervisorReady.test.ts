@@ -26,7 +26,9 @@ describe('Supervisor.whenReady (real children)', function () {
 
   const applyConfig = async (processes: Record<string, unknown>): Promise<void> => {
     project.writeConfig({ processes });
-    assert.deepEqual((await supervisor.apply(await loadConfig(project.configFile))).problems, []);
+    // A program not on PATH is warned about, and is what some of these tests are about.
+    const problems = (await supervisor.apply(await loadConfig(project.configFile))).problems.filter((problem) => !problem.path.endsWith('.command[0]'));
+    assert.deepEqual(problems, []);
   };
 
   it('resolves only once the readiness probe passed, after the child bound its port by its own clock', async () => {

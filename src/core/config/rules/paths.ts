@@ -1,6 +1,7 @@
 import * as path from 'path';
 import type { PathKind } from '../../isDirectory';
 import type { ConfigFiles } from '../configFiles';
+import type { Segment } from 'jsonc-parser';
 import { formatPath, type ProblemLocator } from '../problems';
 import type { RawConfig } from '../rawConfig';
 import type { ConfigProblem, ProcessSpec } from '../types';
@@ -13,22 +14,30 @@ const CWD_MESSAGES: Record<Exclude<PathKind, 'directory'>, string> = {
 };
 
 /**
- * Working directories and log file folders that cannot be used. Warnings, not errors: another
- * process may create a missing folder (a build output), and the process itself reports it plainly
+ * Working directories, log files and programs that cannot be used. Warnings, not errors: another
+ * process may create a missing folder (a build output) or install a program, and the process itself reports it plainly
  * and backs off until it exists. A few stats per process, so it stays cheap on every save.
  */
 export function checkPaths(raw: RawConfig, specs: readonly ProcessSpec[], files: ConfigFiles, locator: ProblemLocator): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  const warn = (segments: string[], message: string): void => {
+  const warn = (segments: Segment[], message: string): void => {
     problems.push(locator.atPath('warning', segments, 'value', `${formatPath(segments)}: ${message}`));
   };
   for (const spec of specs) {
     const kind = raw.processes[spec.name].cwd === undefined ? 'directory' : files.kind(spec.cwd);
     if (kind !== 'directory') warn(['processes', spec.name, 'cwd'], `${CWD_MESSAGES[kind]}: ${spec.cwd}`);
-    const blocker = spec.output.logFile === undefined ? undefined : logFolderBlocker(spec.output.logFile, files);
+    const logFile = spec.output.logFile;
+    const blocker = logFile === undefined ? undefined : logFolderBlocker(logFile, files);
     if (blocker) {
       const what = blocker.kind === 'file' ? 'is a file' : 'is not a folder';
-      warn(['processes', spec.name, 'output', 'logFile'], `cannot create log file ${spec.output.logFile}: ${blocker.path} ${what}`);
+      warn(['processes', spec.name, 'output', 'logFile'], `cannot create log file ${logFile}: ${blocker.path} ${what}`);
+    } else if (logFile !== undefined && files.kind(logFile) === 'directory') {
+      warn(['processes', spec.name, 'output', 'logFile'], `cannot write log file ${logFile}: it is a folder`);
+    }
+    // A list runs its program itself (a string goes through the shell, which says what it lacks).
+    const [program] = Array.isArray(spec.command) ? spec.command : [];
+    if (program !== undefined && kind === 'directory' && !files.runs(program, spec.env.PATH ?? process.env.PATH, spec.cwd)) {
+      warn(['processes', spec.name, 'command', 0], program.includes('/') ? `${program} is not an executable file` : `${program} is not found on PATH`);
     }
   }
   return problems;
