@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadConfig } from '../core/config/loadConfig';
+import { CONFIG_SETTLE_MS, loadConfig } from '../core/config/loadConfig';
 import type { Disposable } from '../core/events';
 import { describeLeftovers, stopLeftovers } from '../core/process/leftovers';
 import { lifecycleText } from '../core/process/lifecycleText';
@@ -156,9 +156,6 @@ function describeReport(report: { started: string[]; restarted: string[]; stoppe
   ];
   return parts.filter(Boolean).join('; ');
 }
-
-// A save may empty the file and then write it (`sed … > .procs.json`): read once it has settled.
-const CONFIG_SETTLE_MS = 50;
 
 /** Watches the folder, not the file: editors that save by renaming would orphan a file watch. */
 function watchConfigFile(configFile: string, onChange: () => void): { close(): void } {

@@ -164,7 +164,7 @@ describeOnFixture('resources in the Procs view', () => {
       }
       const row = await serverRow();
       const tooltip = plainText(((await fixture.api.tree.resolveTreeItem?.(row, row, new vscode.CancellationTokenSource().token))?.tooltip as vscode.MarkdownString).value);
-      assert.match(tooltip, new RegExp(`pid ${served} \\(.*scripts/server\\.js\\) does the work, under pid ${wrapper}`), tooltip);
+      assert.match(tooltip, new RegExp(`pid ${served} \\(node server\\.js\\) does the work, under pid ${wrapper}`), tooltip);
     } finally {
       output.dispose();
       await editAndSave(configFile, original);

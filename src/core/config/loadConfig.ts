@@ -8,6 +8,13 @@ import type { ConfigProblem, ConfigResult } from './types';
 
 export const CONFIG_FILE_NAME = '.procs.json';
 
+/**
+ * How long a change to the file must be the last before it is read: a save may empty the file and
+ * then write it (an editor's plain write, `sed … > .procs.json`), and a read between the two finds
+ * a syntax error that is not there.
+ */
+export const CONFIG_SETTLE_MS = 50;
+
 /** `<folder>/.procs.json` when that file exists, else undefined: a folder without one has nothing to supervise. */
 export async function findConfigFile(folder: string): Promise<string | undefined> {
   const file = path.join(path.resolve(folder), CONFIG_FILE_NAME);
