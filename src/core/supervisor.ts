@@ -12,6 +12,7 @@ import type { OutputBatch } from './process/outputTypes';
 import { isActive, restartsOnChange, type ProcessStateChange } from './process/states';
 import { systemClock } from './clock';
 import { enforceLimits } from './system/limitEnforcer';
+import { Retirements } from './retirements';
 import { ResourceSampler } from './system/resourceSampler';
 import type { ProcReader } from './system/treeSample';
 import { ALL, instanceNames, isAll, select } from './selectors';
@@ -45,9 +46,7 @@ interface Entry {
  */
 export class Supervisor {
   private readonly entries = new Map<string, Entry>();
-  /** Processes whose entry left (a reload, dispose) but whose stop is still under way. */
-  /** Processes a reload removed or replaced, each with its disposal (a stop that may be in its grace). */
-  private readonly retiring = new Map<ManagedProcess, Promise<void>>();
+  private readonly retiring = new Retirements();
   private current: ProcsConfig | undefined;
   private isUp = false;
   /** Up for everything (`procs up`, Start All), not for what selectors named (`procs up api`). */
@@ -232,7 +231,7 @@ export class Supervisor {
   /** Stops every tree and leaves the supervisor down; `graceMs` bounds each stop timeout. */
   async stopAll(request: StopRequest = {}): Promise<void> {
     this.isUp = false;
-    await Promise.all([stopInOrder(this.graph, this.processes, request), this.retired(request.graceMs)]);
+    await Promise.all([stopInOrder(this.graph, this.processes, request), this.retiring.settled(request.graceMs)]);
   }
 
   /**
@@ -240,13 +239,13 @@ export class Supervisor {
    * stops under way then find their trees gone and finish.
    */
   async killAll(): Promise<void> {
-    await Promise.all([...this.processes, ...this.retiring.keys()].map((process) => process.kill()));
+    await Promise.all([...this.processes, ...this.retiring.processes].map((process) => process.kill()));
   }
 
   async dispose(): Promise<void> {
     this.isUp = false;
     this.disposed = true;
-    await Promise.all([stopInOrder(this.graph, this.processes), this.retired()]);
+    await Promise.all([stopInOrder(this.graph, this.processes), this.retiring.settled()]);
     const entries = [...this.entries.values()];
     this.entries.clear();
     await Promise.all(entries.map((entry) => this.disposeEntry(entry)));
@@ -256,19 +255,6 @@ export class Supervisor {
     this.outputEmitter.dispose();
     this.processesEmitter.dispose();
     this.outputGate.dispose();
-  }
-
-  /**
-   * Resolves once every process a reload took away is stopped: a shutdown must not leave one in its
-   * grace. Their stops began with their own timeout, so a shorter `graceMs` ends them with SIGKILL.
-   */
-  private async retired(graceMs?: number): Promise<void> {
-    const force = graceMs === undefined ? undefined : setTimeout(() => void Promise.all([...this.retiring.keys()].map((process) => process.kill())), graceMs);
-    try {
-      await Promise.all(this.retiring.values());
-    } finally {
-      clearTimeout(force);
-    }
   }
 
   /** A process a reload adds starts when the supervisor is up for everything and it starts by itself. */
@@ -304,13 +290,7 @@ export class Supervisor {
   }
 
   private async disposeEntry(entry: Entry): Promise<void> {
-    const disposals = entry.instances.map((process) => {
-      const disposal = process.dispose();
-      this.retiring.set(process, disposal);
-      return disposal;
-    });
-    await Promise.all(disposals);
-    for (const process of entry.instances) this.retiring.delete(process);
+    await this.retiring.retire(entry.instances);
     // Unsubscribe after the final state changes have been forwarded.
     for (const subscription of entry.subscriptions) subscription.dispose();
   }
