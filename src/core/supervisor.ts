@@ -12,6 +12,7 @@ import type { OutputBatch } from './process/outputTypes';
 import { isActive, restartsOnChange, type ProcessStateChange } from './process/states';
 import { systemClock } from './clock';
 import { enforceLimits } from './system/limitEnforcer';
+import { changedFate, startsWhenAdded, type UpScope } from './reloadRules';
 import { Retirements } from './retirements';
 import { ResourceSampler } from './system/resourceSampler';
 import type { ProcReader } from './system/treeSample';
@@ -48,9 +49,9 @@ export class Supervisor {
   private readonly entries = new Map<string, Entry>();
   private readonly retiring = new Retirements();
   private current: ProcsConfig | undefined;
-  private isUp = false;
-  /** Up for everything (`procs up`, Start All), not for what selectors named (`procs up api`). */
-  private upToAll = false;
+  private upScope: UpScope = 'down';
+  /** Counts stop-alls and the dispose: a start a reload deferred is dropped once one came. */
+  private stops = 0;
   private disposed = false;
   /**
    * Backpressure for every process of this supervisor: a face whose sink falls behind (a slow
@@ -105,7 +106,7 @@ export class Supervisor {
 
   /** True between `up()` and `stopAll()`: new autostart entries start as they appear. */
   get running(): boolean {
-    return this.isUp;
+    return this.upScope !== 'down';
   }
 
   get(name: string): ManagedProcess | undefined {
@@ -133,8 +134,8 @@ export class Supervisor {
     if (!config || this.disposed) return report;
     const diff = diffSpecs(this.current?.processes ?? [], config.processes);
     // Made before anything changes: an entry that cannot be made leaves the last config in place.
-    const changed = diff.changed.map((spec) => ({ spec, entry: this.createEntry(spec, config) }));
-    const added = diff.added.map((spec) => ({ spec, entry: this.createEntry(spec, config) }));
+    const made = this.makeEntries([...diff.changed, ...diff.added], config);
+    const [changed, added] = [made.slice(0, diff.changed.length), made.slice(diff.changed.length)];
     report.applied = true;
     this.current = config;
     this.graph = new DependencyGraph(config.processes);
@@ -149,19 +150,17 @@ export class Supervisor {
     }
     for (const { spec, entry } of changed) {
       const old = this.entries.get(spec.name);
-      // A replaced entry comes back in the same condition: running (or about to) if it was.
-      const wasActive = old?.instances.some((process) => restartsOnChange(process.state.status)) ?? false;
-      // One that ended on its own (exited, gave up) or was disabled starts as an added one would: the
-      // change may be its fix. One that was stopped, by hand or never started, stays so.
-      const wasStopped = old?.instances.some((process) => process.state.status === 'stopped') ?? false;
+      const fate = changedFate(spec, old?.instances.map((process) => process.state.status) ?? [], this.upScope);
       this.entries.set(spec.name, entry);
-      const shouldRun = !spec.disabled && (wasActive || (!wasStopped && this.startsAdded(spec)));
-      if (shouldRun) (wasActive ? report.restarted : report.started).push(...entry.instances.map((process) => process.name));
-      work.push((old ? this.disposeEntry(old) : Promise.resolve()).then(() => (shouldRun ? this.startEntry(entry) : undefined)));
+      if (fate !== 'leave') (fate === 'restart' ? report.restarted : report.started).push(...entry.instances.map((process) => process.name));
+      // Started once the old one is gone, unless a stop-all came meanwhile.
+      const stops = this.stops;
+      const startReplacement = (): Promise<void> | undefined => (fate !== 'leave' && stops === this.stops ? this.startEntry(entry) : undefined);
+      work.push((old ? this.disposeEntry(old) : Promise.resolve()).then(startReplacement));
     }
     for (const { spec, entry } of added) {
       this.entries.set(spec.name, entry);
-      if (this.startsAdded(spec) && !spec.disabled) {
+      if (startsWhenAdded(spec, this.upScope)) {
         report.started.push(...entry.instances.map((process) => process.name));
         work.push(this.startEntry(entry));
       }
@@ -175,8 +174,7 @@ export class Supervisor {
   /** Marks the supervisor up and starts the autostart processes, or those the selectors name. */
   async up(selectors: readonly string[] = []): Promise<void> {
     if (this.disposed) return;
-    this.isUp = true;
-    this.upToAll = selectors.length === 0 || selectors.some(isAll);
+    this.upScope = selectors.length === 0 || selectors.some(isAll) ? 'all' : 'named';
     await this.start(selectors.length > 0 ? selectors : [ALL]);
   }
 
@@ -230,7 +228,8 @@ export class Supervisor {
 
   /** Stops every tree and leaves the supervisor down; `graceMs` bounds each stop timeout. */
   async stopAll(request: StopRequest = {}): Promise<void> {
-    this.isUp = false;
+    this.upScope = 'down';
+    this.stops++;
     await Promise.all([stopInOrder(this.graph, this.processes, request), this.retiring.settled(request.graceMs)]);
   }
 
@@ -243,7 +242,8 @@ export class Supervisor {
   }
 
   async dispose(): Promise<void> {
-    this.isUp = false;
+    this.upScope = 'down';
+    this.stops++;
     this.disposed = true;
     await Promise.all([stopInOrder(this.graph, this.processes), this.retiring.settled()]);
     const entries = [...this.entries.values()];
@@ -257,9 +257,16 @@ export class Supervisor {
     this.outputGate.dispose();
   }
 
-  /** A process a reload adds starts when the supervisor is up for everything and it starts by itself. */
-  private startsAdded(spec: ProcessSpec): boolean {
-    return this.isUp && this.upToAll && spec.autostart;
+  /** An entry per spec, in order, or none: one that cannot be made leaves none of the others behind. */
+  private makeEntries(specs: readonly ProcessSpec[], config: ProcsConfig): Array<{ spec: ProcessSpec; entry: Entry }> {
+    const made: Array<{ spec: ProcessSpec; entry: Entry }> = [];
+    try {
+      for (const spec of specs) made.push({ spec, entry: this.createEntry(spec, config) });
+    } catch (error) {
+      for (const { entry } of made) void this.disposeEntry(entry);
+      throw error;
+    }
+    return made;
   }
 
   /** `all` covers only autostart processes; names and groups cover everything they name. */

@@ -69,7 +69,7 @@ export function parseConfig(text: string, file: string, files: ConfigFiles): Con
     const process = raw.processes[name];
     return resolveProcess(name, process, root, inheritedEnv, envFiles.read(process.envFile, ['processes', name, 'envFile']));
   });
-  problems.push(...checkDependencies(raw, processes, locator), ...checkPaths(raw, processes, files, locator));
+  problems.push(...checkDependencies(raw, processes, locator), ...checkPaths(raw, processes, root, files, locator));
   return { config: hasErrors(problems) ? undefined : { file: absFile, root, processes }, problems: sorted(problems) };
 }
 

@@ -35,3 +35,15 @@ export function isExecutableFile(candidate: string): boolean {
     return false;
   }
 }
+
+/** The key an environment spells PATH with: Windows writes `Path`; whichever is there is kept. */
+export function pathKeyOf(env: NodeJS.ProcessEnv): string {
+  return Object.keys(env).find((key) => key.toUpperCase() === 'PATH') ?? 'PATH';
+}
+
+/** The PATH a process gets from `env`: its project's `node_modules/.bin` first, as npm scripts have it. */
+export function childSearchPath(env: NodeJS.ProcessEnv, root: string): string {
+  const bin = path.join(root, 'node_modules', '.bin');
+  const inherited = env[pathKeyOf(env)];
+  return inherited ? `${bin}${path.delimiter}${inherited}` : bin;
+}

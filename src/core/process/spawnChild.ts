@@ -1,11 +1,10 @@
 import type { ChildProcess, SpawnOptions } from 'child_process';
 import { spawn as nodeSpawn } from 'child_process';
-import * as path from 'path';
 import type { ProcessSpec } from '../config/types';
 import { isDirectory } from '../isDirectory';
 import { shellScript } from './commandLine';
 import { describeSpawnError, envHasNul, workingDirectoryNotFound } from './messages';
-import { resolveOnPath } from './resolveOnPath';
+import { childSearchPath, pathKeyOf, resolveOnPath } from './resolveOnPath';
 import { CONFIG_VAR, SELF_ID, SUPERVISOR_VAR } from './runMarks';
 
 /** The part of a child the engine uses, so tests can hand in a small fake. */
@@ -75,9 +74,6 @@ export function childEnv(spec: ProcessSpec, target: SpawnTarget): NodeJS.Process
     [SUPERVISOR_VAR]: SELF_ID,
   };
   if (target.configFile) env[CONFIG_VAR] = target.configFile;
-  // Windows spells it `Path`; keep whichever key is already there.
-  const pathKey = Object.keys(env).find((key) => key.toUpperCase() === 'PATH') ?? 'PATH';
-  const bin = path.join(target.root, 'node_modules', '.bin');
-  env[pathKey] = env[pathKey] ? `${bin}${path.delimiter}${env[pathKey]}` : bin;
+  env[pathKeyOf(env)] = childSearchPath(env, target.root);
   return env;
 }

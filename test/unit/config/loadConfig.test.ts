@@ -85,11 +85,17 @@ describe('loadConfig', () => {
     await writeFile(path.join(folder, 'plain.sh'), 'echo hi', { mode: 0o644 });
     await writeFile(path.join(folder, 'runs.sh'), 'echo hi', { mode: 0o755 });
     await mkdir(path.join(folder, 'logs'));
+    await mkdir(path.join(folder, 'node_modules', '.bin'), { recursive: true });
+    await writeFile(path.join(folder, 'node_modules', '.bin', 'localtool'), 'echo hi', { mode: 0o755 });
     const processes = {
       missing: { command: ['procs-no-such-program-zz', '--flag'] },
       plain: { command: ['./plain.sh'] },
       folderLog: { command: ['./runs.sh'], output: { logFile: 'logs' } },
       onPath: { command: ['node', '-v'] },
+      // The project's bin folder comes first on a process's PATH, as for npm scripts.
+      local: { command: ['localtool'] },
+      // Instances write logs.1 and logs.2, beside the folder.
+      instances: { command: ['./runs.sh'], instances: 2, output: { logFile: 'logs' } },
       shell: { command: 'procs-no-such-program-zz' },
     };
     const text = JSON.stringify({ processes });

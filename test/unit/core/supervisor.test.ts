@@ -114,6 +114,18 @@ describe('Supervisor', function () {
       assert.deepEqual(['web', 'worker'].map((name) => supervisor.get(name)?.state.status), ['stopped', 'stopped']);
     });
 
+    it('regression: under `procs up web` a change to web, which had ended on its own, left it stopped', async () => {
+      await applyConfig({ processes: { web: { command: ['node', '-e', ''] }, api: { command: IDLE_COMMAND } } });
+      await supervisor.up(['web']);
+      await waitFor(() => supervisor.get('web')?.state.status === 'exited', { message: 'web exited' });
+
+      const report = await applyConfig({ processes: { web: { command: IDLE_COMMAND }, api: { command: IDLE_COMMAND } } });
+
+      assert.deepEqual(report.started, ['web']);
+      await waitRunning('web');
+      assert.equal(supervisor.get('api')?.state.status, 'stopped', 'what up did not name stays stopped');
+    });
+
     it('starts a process that ended on its own once its entry changes (the change may be its fix), and says started', async () => {
       await applyConfig({ processes: { job: { command: ['node', '-e', ''] } } });
       await supervisor.up();
@@ -145,6 +157,21 @@ describe('Supervisor', function () {
       const pid = await removeWhileIgnoring('2s');
       await supervisor.dispose();
       assert.equal(pidAlive(pid), false, 'gone once the shutdown is done');
+    });
+
+    it('regression: a stop-all during a reload that replaced a running process started the replacement after it', async () => {
+      await applyConfig({ processes: { stubborn: { ...stubborn, stop: { timeout: '60s' } } } });
+      await supervisor.up();
+      await waitRunning('stubborn');
+      project.writeConfig({ processes: { stubborn: { ...stubborn, stop: { timeout: '60s' }, env: { MODE: 'two' } } } });
+      const applying = supervisor.apply(await loadConfig(project.configFile));
+      await waitFor(() => supervisor.get('stubborn')?.state.status === 'stopped', { message: 'the replacement in place' });
+
+      await supervisor.stopAll({ graceMs: 200 });
+      await applying;
+
+      assert.equal(supervisor.get('stubborn')?.state.status, 'stopped', 'nothing started after the stop-all');
+      assert.equal(supervisor.get('stubborn')?.state.pid, undefined);
     });
 
     it('is killed when a stop-all with a shorter grace ends', async () => {

@@ -4,6 +4,8 @@ import type { ConfigFiles } from '../configFiles';
 import type { Segment } from 'jsonc-parser';
 import { formatPath, type ProblemLocator } from '../problems';
 import type { RawConfig } from '../rawConfig';
+import { instanceLogPath } from '../../process/logFile';
+import { childSearchPath } from '../../process/resolveOnPath';
 import type { ConfigProblem, ProcessSpec } from '../types';
 
 /** What stands at a cwd that is not a folder. */
@@ -18,7 +20,7 @@ const CWD_MESSAGES: Record<Exclude<PathKind, 'directory'>, string> = {
  * process may create a missing folder (a build output) or install a program, and the process itself reports it plainly
  * and backs off until it exists. A few stats per process, so it stays cheap on every save.
  */
-export function checkPaths(raw: RawConfig, specs: readonly ProcessSpec[], files: ConfigFiles, locator: ProblemLocator): ConfigProblem[] {
+export function checkPaths(raw: RawConfig, specs: readonly ProcessSpec[], root: string, files: ConfigFiles, locator: ProblemLocator): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const warn = (segments: Segment[], message: string): void => {
     problems.push(locator.atPath('warning', segments, 'value', `${formatPath(segments)}: ${message}`));
@@ -31,12 +33,12 @@ export function checkPaths(raw: RawConfig, specs: readonly ProcessSpec[], files:
     if (blocker) {
       const what = blocker.kind === 'file' ? 'is a file' : 'is not a folder';
       warn(['processes', spec.name, 'output', 'logFile'], `cannot create log file ${logFile}: ${blocker.path} ${what}`);
-    } else if (logFile !== undefined && files.kind(logFile) === 'directory') {
+    } else if (logFile !== undefined && instanceLogFiles(logFile, spec.instances).some((file) => files.kind(file) === 'directory')) {
       warn(['processes', spec.name, 'output', 'logFile'], `cannot write log file ${logFile}: it is a folder`);
     }
     // A list runs its program itself (a string goes through the shell, which says what it lacks).
     const [program] = Array.isArray(spec.command) ? spec.command : [];
-    if (program !== undefined && kind === 'directory' && !files.runs(program, spec.env.PATH ?? process.env.PATH, spec.cwd)) {
+    if (program !== undefined && kind === 'directory' && !files.runs(program, childSearchPath({ ...process.env, ...spec.env }, root), spec.cwd)) {
       warn(['processes', spec.name, 'command', 0], program.includes('/') ? `${program} is not an executable file` : `${program} is not found on PATH`);
     }
   }
@@ -55,4 +57,9 @@ function logFolderBlocker(logFile: string, files: ConfigFiles): { path: string; 
     kind = files.kind(folder);
   }
   return kind === 'file' || kind === 'other' ? { path: folder, kind } : undefined;
+}
+
+/** The files the instances write: the log file itself, or `api.1.log`, `api.2.log`, … */
+function instanceLogFiles(logFile: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => instanceLogPath(logFile, i + 1, count));
 }
