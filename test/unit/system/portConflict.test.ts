@@ -118,6 +118,11 @@ describe('port conflicts: who holds the port a process needs', function () {
     assert.equal(briefCommand('/usr/bin/python3 -m http.server 8000'), 'python3 …');
     assert.equal(briefCommand('postgres'), 'postgres');
     assert.equal(briefCommand('sh -c node server.js --key=abc'), 'sh …');
+    assert.equal(briefCommand('node /app/node_modules/.bin/vite --port 5173'), 'node vite …');
+    assert.equal(briefCommand('ruby bin/rails server -p 3000'), 'ruby rails …');
+    // Not a port, not a script: a secret may look like either of these.
+    assert.equal(briefCommand('node server.js 3000 8675309123'), 'node server.js 3000 …');
+    assert.equal(briefCommand('node server.js s3cr3t.key alice@example.com'), 'node server.js …');
   });
 
   it('reads the port from the words servers use', () => {
