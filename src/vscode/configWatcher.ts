@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, CONFIG_SETTLE_MS } from '../core/config/loadConfig';
+import { CONFIG_FILE_NAME } from '../core/config/loadConfig';
 import type { FolderRegistry } from './folders';
 
 /**
@@ -9,20 +9,12 @@ import type { FolderRegistry } from './folders';
  */
 export function watchConfigs(registry: FolderRegistry): vscode.Disposable {
   const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
-  const settling = new Map<string, NodeJS.Timeout>();
   const reload = (uri: vscode.Uri): void => {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     // Only the file at a folder's root configures it.
-    if (!folder || path.dirname(uri.fsPath) !== folder.uri.fsPath) return;
-    const key = folder.uri.toString();
-    clearTimeout(settling.get(key));
-    settling.set(key, setTimeout(() => {
-      settling.delete(key);
-      void registry.refresh(folder);
-    }, CONFIG_SETTLE_MS));
+    if (folder && path.dirname(uri.fsPath) === folder.uri.fsPath) void registry.refreshSoon(folder);
   };
   return vscode.Disposable.from(
-    { dispose: () => settling.forEach((timer) => clearTimeout(timer)) },
     watcher,
     watcher.onDidCreate(reload),
     watcher.onDidChange(reload),

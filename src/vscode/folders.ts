@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { systemClock } from '../core/clock';
 import { configStamp } from '../core/config/configStamp';
-import { findConfigFile, loadConfig } from '../core/config/loadConfig';
+import { CONFIG_SETTLE_MS, findConfigFile, loadConfig } from '../core/config/loadConfig';
 import type { ConfigProblem } from '../core/config/types';
 import { FloodThrottle } from '../core/process/floodThrottle';
 import { stopLeftovers, type Leftover } from '../core/process/leftovers';
@@ -51,6 +51,8 @@ export class FolderRegistry implements vscode.Disposable {
   private readonly folders = new Map<string, ProcsFolder>();
   private readonly subscriptions = new Map<string, vscode.Disposable>();
   private readonly pending = new Map<string, Promise<void>>();
+  /** Change events still settling, a folder each: their timer, and the refresh they will make. */
+  private readonly settling = new Map<string, { timer: NodeJS.Timeout; done: Promise<void> }>();
   /** Each folder's config file as it was when last loaded (configStamp), to catch a change the file watcher missed. */
   private readonly stamps = new Map<string, string>();
 
@@ -91,10 +93,35 @@ export class FolderRegistry implements vscode.Disposable {
 
   /** Looks for the folder's config again and loads, applies or drops it. */
   refresh(folder: vscode.WorkspaceFolder): Promise<void> {
+    return this.enqueue(folder.uri.toString(), () => this.load(folder));
+  }
+
+  /**
+   * A change event for the folder's config: refreshed once no event came for CONFIG_SETTLE_MS, and
+   * pending from now, so `ready()` (Start All, Restart All) waits for the file as saved.
+   */
+  refreshSoon(folder: vscode.WorkspaceFolder): Promise<void> {
     const key = folder.uri.toString();
+    const settling = this.settling.get(key);
+    if (settling) {
+      settling.timer.refresh();
+      return settling.done;
+    }
+    let settled = (): void => undefined;
+    const settle = new Promise<void>((resolve) => (settled = resolve));
+    const timer = setTimeout(() => {
+      this.settling.delete(key);
+      settled();
+    }, CONFIG_SETTLE_MS);
+    const done = this.enqueue(key, () => settle.then(() => this.load(folder)));
+    this.settling.set(key, { timer, done });
+    return done;
+  }
+
+  /** Runs `operation` after the folder's earlier ones; pending (see `ready`) until it is done. */
+  private enqueue(key: string, operation: () => Promise<void>): Promise<void> {
     const previous = this.pending.get(key) ?? Promise.resolve();
-    const next = previous.then(() => this.load(folder));
-    const tracked = next.finally(() => {
+    const tracked = previous.then(operation).finally(() => {
       if (this.pending.get(key) === tracked) this.pending.delete(key);
     });
     this.pending.set(key, tracked);
@@ -146,6 +173,7 @@ export class FolderRegistry implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const { timer } of this.settling.values()) clearTimeout(timer);
     for (const subscription of this.subscriptions.values()) subscription.dispose();
     const emitters = [this.foldersEmitter, this.stateEmitter, this.outputEmitter, this.processesEmitter, this.loadedEmitter, this.leftoversEmitter];
     for (const emitter of emitters) {

@@ -64,6 +64,15 @@ describeOnFixture('editing .procs.json', () => {
     assert.ok(isAlive(worker));
   });
 
+  it('ready() right after a save of .procs.json (as Start All and Restart All wait) waits for the saved config, whose read waits for the file to settle', async () => {
+    await editAndSave(configFile(), edited((config) => {
+      config.processes.extra = { command: 'node scripts/worker.js' };
+    }));
+    await fixture.api.ready();
+    assert.ok(fixture.supervisor.get('extra'), 'the saved config was read and applied');
+    await waitForStatus(fixture.supervisor, 'extra', 'running');
+  });
+
   it('regression: every save of .procs.json rebuilt the Procs view, and a click on a row button in that moment ran without its row', async () => {
     let rebuilds = 0;
     const subscription = fixture.api.tree.onDidChangeTreeData?.((node) => {
