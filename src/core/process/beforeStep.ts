@@ -9,7 +9,7 @@ export type StepResult = { ok: true } | { ok: false; message: string };
 export interface BeforeStep {
   /** Settles once the step has ended and its output is delivered. */
   readonly result: Promise<StepResult>;
-  /** Stops the step's whole tree (a stop or a newer restart came first). */
+  /** Stops the step's whole tree (a stop or a newer restart came first); asked again, the same stop. */
   stop(): Promise<void>;
   /** SIGKILL to the step's whole tree at once (a second Ctrl-C). */
   kill(): Promise<void>;
@@ -37,12 +37,15 @@ export function startBeforeStep(spec: ProcessSpec, env: NodeJS.ProcessEnv, deps:
     if (exit.code === 0) return { ok: true };
     return { ok: false, message: `${label} ${describeExit(exit, run.viaShell)}` };
   });
+  // Once: a second stop signal is "force quit" to many tools; a kill is what escalates.
+  let stopping: Promise<void> | undefined;
+  const stop = async (): Promise<void> => {
+    await run.stop(spec.stop.signal, spec.stop.timeoutMs);
+    await result;
+  };
   return {
     result,
-    stop: async () => {
-      await run.stop(spec.stop.signal, spec.stop.timeoutMs);
-      await result;
-    },
+    stop: () => (stopping ??= stop()),
     kill: async () => {
       await run.kill();
       await result;

@@ -72,4 +72,16 @@ describe('ManagedProcess: a stop or a kill midway through a restart or a build',
     assert.equal(probe.process.state.status, 'stopped');
     assert.equal(probe.count('backoff'), 0, 'never backing off');
   });
+
+  it('regression: a second stop while a build step was being stopped signalled it again (a second SIGINT is "force quit")', async () => {
+    const countingSigints = ['node', '-e', "process.on('SIGINT', () => require('fs').appendFileSync('sigints', 'x')); console.log('armed ' + process.pid); setInterval(() => {}, 1 << 30);"];
+    const probe = managed({ command: ['node', '-e', ''], before: countingSigints, stop: { signal: 'SIGINT', timeoutMs: 1000 } });
+    void probe.process.start();
+    await probe.waitForLine(/^armed \d+$/);
+
+    await Promise.all([probe.process.stop(), probe.process.stop()]);
+
+    assert.equal(fs.readFileSync(path.join(cwd, 'sigints'), 'utf8'), 'x', 'one SIGINT');
+    assert.equal(probe.process.state.status, 'stopped');
+  });
 });
