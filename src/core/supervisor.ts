@@ -123,8 +123,8 @@ export class Supervisor {
   }
 
   /**
-   * Brings the running set in line with a config: new entries start (when up and autostart),
-   * removed ones stop, changed ones are replaced (restarted if they were running), the rest are untouched.
+   * Brings the running set in line with a config: new entries start (startsWhenAdded), removed ones
+   * stop, changed ones are replaced and come back as changedFate says, the rest are untouched.
    * A config with errors is not applied, so everything keeps running on the last good one.
    */
   async apply(result: ConfigResult): Promise<ApplyReport> {

@@ -20,10 +20,11 @@ import type { ConfigProblem, ConfigResult, ProcessSpec } from './types';
 const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
- * Parses and validates the text of a `.procs.json`. Pure apart from `files`. Stages stop at the
- * first that finds an error, so one mistake does not cascade: nesting depth, syntax (its first error), then the
- * schema with the probe checks it cannot say, then other rules the schema cannot say (names, env
- * values and files, dependencies, paths on disk).
+ * Parses and validates the text of a `.procs.json`. Pure apart from `files` (and the inherited PATH
+ * a program is looked for on). Stages stop at the first that finds an error, so one mistake does
+ * not cascade: nesting depth, syntax (its first error), then the schema with the probe checks it
+ * cannot say, then other rules the schema cannot say (names, env values and files, dependencies,
+ * paths on disk).
  */
 export function parseConfig(text: string, file: string, files: ConfigFiles): ConfigResult {
   const absFile = path.resolve(file);

@@ -17,8 +17,9 @@ const CWD_MESSAGES: Record<Exclude<PathKind, 'directory'>, string> = {
 
 /**
  * Working directories, log files and programs that cannot be used. Warnings, not errors: another
- * process may create a missing folder (a build output) or install a program, and the process itself reports it plainly
- * and backs off until it exists. A few stats per process, so it stays cheap on every save.
+ * process may create a missing folder (a build output) or install a program, and the process
+ * itself reports it plainly and backs off until it exists. A few stats per process, so it stays
+ * cheap on every save. Programs are looked for on the PATH a process would get.
  */
 export function checkPaths(raw: RawConfig, specs: readonly ProcessSpec[], root: string, files: ConfigFiles, locator: ProblemLocator): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
