@@ -24,6 +24,8 @@ export const diskFiles: ConfigFiles = {
   },
   kind: pathKind,
   runs(file, searchPath, cwd) {
+    // Windows finds programs by PATHEXT too, which the search here does not know: no warning there.
+    if (process.platform === 'win32') return true;
     if (file.includes('/')) return isExecutableFile(path.resolve(cwd, file));
     return searchPath === undefined || findOnPath(file, searchPath, cwd) !== undefined;
   },

@@ -153,13 +153,13 @@ export function openInstanceLog(
  * folder exists but refuses a new entry with ENOENT, as /proc does.
  */
 async function makeFolder(folder: string): Promise<void> {
+  const parent = path.dirname(folder);
   try {
     return await mkdirOnce(folder);
   } catch (error) {
-    const parent = path.dirname(folder);
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === folder) throw error;
   }
-  await makeFolder(path.dirname(folder));
+  await makeFolder(parent);
   await mkdirOnce(folder);
 }
 
