@@ -17,8 +17,7 @@ describe('editing: output channel, restart on save, broken config', function () 
   let errorLine;
 
   const showOutput = async (name) => {
-    await wb.runCommand('Procs: Show Output…');
-    await wb.pickItem(name);
+    await wb.pickInCommand('Procs: Show Output…', name);
   };
   /** The channel the Output view's drop-down shows. */
   const shownChannel = () => wb.page.locator('.part.panel select').first().evaluate((select) => select.options[select.selectedIndex]?.text);

@@ -53,8 +53,7 @@ describe('flood: a process printing without pause, its Output channel on screen'
       await wb.clickView('Procs');
       await wb.waitForTreeItem('flood', /^stopped/);
       await wb.quickOpen('notes.txt');
-      await wb.runCommand('Procs: Show Output…');
-      await wb.pickItem('flood');
+      await wb.pickInCommand('Procs: Show Output…', 'flood');
       await wb.page.locator('.part.panel .monaco-editor').first().waitFor({ state: 'visible' });
     });
     const rss = sampleRss(host);

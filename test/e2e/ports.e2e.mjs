@@ -50,8 +50,7 @@ describe('ports: resources in the tree, a port conflict, Show It and Stop It', f
       assert.match(body, new RegExp(`\\(pid ${pids.web}\\)`), `the page at ${url} is not web's: ${JSON.stringify(body.slice(0, 200))}`);
     });
     await wb.step('a restart keeps the port rows the user opened: web restarted, its port row is back, open', async (page) => {
-      await wb.runCommand('Procs: Restart…');
-      await wb.pickItem('web', { many: true });
+      await wb.pickInCommand('Procs: Restart…', 'web', { many: true });
       pids.web = await runningPid(wb, 'web', { other: pids.web });
       await wb.waitForTreeItem('web', new RegExp(`^running · pid ${pids.web} · :${wb.webPort} · `));
       await page.locator(treeRowSelector(`:${wb.webPort}`)).waitFor({ state: 'visible', timeout: 10_000 });
@@ -62,15 +61,13 @@ describe('ports: resources in the tree, a port conflict, Show It and Stop It', f
 
   it('port-conflict: the squatter is named; Show It, then Stop It after a modal, stop it; web then holds its port', async () => {
     await wb.step('Procs: Stop… web: its port is free', async () => {
-      await wb.runCommand('Procs: Stop…');
-      await wb.pickItem('web', { many: true });
+      await wb.pickInCommand('Procs: Stop…', 'web', { many: true });
       await wb.waitForTreeItem('web', /^stopped\b/);
       await eventually(`port ${wb.webPort} free`, () => canBind(wb.webPort));
     });
     squatter = await startSquatter(wb.webPort);
     const toast = await wb.step('a squatter takes the port; Procs: Start… web: one notification names it', async (page) => {
-      await wb.runCommand('Procs: Start…');
-      await wb.pickItem('web', { many: true });
+      await wb.pickInCommand('Procs: Start…', 'web', { many: true });
       const named = `port ${wb.webPort} is held by pid ${squatter.pid} \\(node server\\.js ${wb.webPort}, started just now\\), not by Procs`;
       const shown = await wb.waitForNotification(new RegExp(named));
       // Its backoff retries meet the same squatter: 0.1 s, 0.5 s and 1 s later (3 crashes), and they are not news.

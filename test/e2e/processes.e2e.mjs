@@ -27,8 +27,7 @@ describe('processes: tree, palette restart, status bar', function () {
 
   it('palette-restart: "Procs: Restart" → web gets a new pid, the old one is gone', async () => {
     await wb.step('Procs: Restart, pick web', async () => {
-      await wb.runCommand('Procs: Restart…');
-      await wb.pickItem('web', { many: true });
+      await wb.pickInCommand('Procs: Restart…', 'web', { many: true });
     });
     const web = await wb.step('web shows a new pid', () => runningPid(wb, 'web', { other: pids.web }));
     await eventually(`old web pid ${pids.web} gone`, () => !pidAlive(pids.web));

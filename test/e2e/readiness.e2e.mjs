@@ -21,8 +21,7 @@ describe('readiness: a chain waits, becomes ready, and a failed build keeps the 
   let pids;
 
   const showOutput = async (name) => {
-    await wb.runCommand('Procs: Show Output…');
-    await wb.pickItem(name);
+    await wb.pickInCommand('Procs: Show Output…', name);
   };
   const rowIcon = (name) => wb.page.locator(`${treeRowSelector(name)} .custom-view-tree-node-item-icon`).first();
 

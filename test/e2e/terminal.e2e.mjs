@@ -30,8 +30,7 @@ describe('terminal: a process in a terminal of its own', function () {
       await wb.waitForTreeItem('echo', /^running/);
     });
     await wb.step('Procs: Open in Terminal… → echo: its history in green', async (page) => {
-      await wb.runCommand('Procs: Open in Terminal…');
-      await wb.pickItem('echo');
+      await wb.pickInCommand('Procs: Open in Terminal…', 'echo');
       await wb.waitForText(/history 3/, { selector: '.part.panel .xterm-rows' });
       // ANSI green (32) is the terminal's colour 2.
       const green = await page.locator('.part.panel .xterm-rows span.xterm-fg-2', { hasText: 'history 3' }).count();

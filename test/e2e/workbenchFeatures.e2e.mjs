@@ -38,8 +38,7 @@ describe('workbench features: tasks, debug a process, the view badge, the walkth
   it('tasks: Tasks: Run Task → procs → web starts db and web, and the task ends once web is ready', async () => {
     await wb.step('open the Procs view', () => wb.openProcs());
     await wb.step('Tasks: Run Task, pick procs, then web', async () => {
-      await wb.runCommand('Tasks: Run Task');
-      await wb.pickItem('procs');
+      await wb.pickInCommand('Tasks: Run Task', 'procs');
       await wb.pickItem('procs: web');
     });
     await wb.step('the task tells web\'s wait for db, says web is ready and ends; the tree shows both running', async (page) => {
@@ -68,8 +67,7 @@ describe('workbench features: tasks, debug a process, the view badge, the walkth
       return started;
     });
     await wb.step('Procs: Debug…, pick web: the debug toolbar shows, the row says debugging', async (page) => {
-      await wb.runCommand('Procs: Debug…');
-      await wb.pickItem('web');
+      await wb.pickInCommand('Procs: Debug…', 'web');
       const toolbar = page.locator(DEBUG_TOOLBAR);
       const shown = await toolbar.waitFor({ state: 'visible', timeout: 30_000 }).then(() => true, () => false);
       if (!shown) {
@@ -83,8 +81,7 @@ describe('workbench features: tasks, debug a process, the view badge, the walkth
       await wb.picture('debug', firstOf(page, DEBUG_TOOLBAR, `${SIDEBAR} .composite.title`, treeRowSelector('web')));
     });
     await wb.step('Stop Debugging on web: the toolbar goes, web runs without the inspector', async (page) => {
-      await wb.runCommand('Procs: Stop Debugging…');
-      await wb.pickItem('web');
+      await wb.pickInCommand('Procs: Stop Debugging…', 'web');
       await page.locator(DEBUG_TOOLBAR).waitFor({ state: 'hidden', timeout: 30_000 });
       await wb.waitForTreeItem('web', /^running · pid \d+(?!.*· debugging)/, { timeout: 30_000 });
       await runningPid(wb, 'web');
@@ -93,14 +90,12 @@ describe('workbench features: tasks, debug a process, the view badge, the walkth
 
   it('badge: mailer gives up, and the Procs view\'s badge counts it', async () => {
     await wb.step('Procs: Stop… worker, which crashes now and then on purpose: no badge', async (page) => {
-      await wb.runCommand('Procs: Stop…');
-      await wb.pickItem('worker', { many: true });
+      await wb.pickInCommand('Procs: Stop…', 'worker', { many: true });
       await wb.waitForTreeItem('worker', /^stopped\b/);
       await page.locator(PROCS_BADGE).waitFor({ state: 'hidden' });
     });
     await wb.step('Procs: Start… mailer: it fails, and the badge on the Procs icon says 1', async (page) => {
-      await wb.runCommand('Procs: Start…');
-      await wb.pickItem('mailer', { many: true });
+      await wb.pickInCommand('Procs: Start…', 'mailer', { many: true });
       await wb.waitForTreeItem('mailer', /^failed\b/, { timeout: 30_000 });
       await wb.waitForText(/^\s*1\s*$/, { selector: PROCS_BADGE });
       await page.mouse.move(0, 0);
@@ -116,8 +111,7 @@ describe('workbench features: tasks, debug a process, the view badge, the walkth
       await wb.resizeSideBar(240);
     });
     await wb.step('Welcome: Open Walkthrough…, pick Get started with Procs: its steps and a step\'s picture', async (page) => {
-      await wb.runCommand('Welcome: Open Walkthrough...');
-      await wb.pickItem('Get started with Procs');
+      await wb.pickInCommand('Welcome: Open Walkthrough...', 'Get started with Procs');
       for (const title of ['Create .procs.json from your scripts', 'Start everything', 'Restart on save', 'Readiness and dependencies']) {
         await wb.waitForText(title, { selector: '.part.editor' });
       }

@@ -72,21 +72,32 @@ export async function runCommand(page, label, { timeout = 10_000, prefix = false
 }
 
 /**
- * Runs the command `label` and types `text` into the quick pick it opens, the one whose placeholder
- * starts with `placeholder`. Seen once in a full run: the pick went inert and then hidden just
- * after it opened from the palette, as VS Code closed the palette; a pick gone before it took the
- * text has done nothing, so the command is run again (three tries at most).
+ * Runs the command `label`, then `act` on the quick pick it opens. Seen in full runs: the pick went
+ * inert and then hidden just after it opened from the palette, as VS Code closed the palette; a
+ * pick gone before it was acted on has done nothing, so the command is run again (three tries at
+ * most). `act` gets 10 s, as a pick does to show its item.
  */
-export async function typeInPick(page, label, placeholder, text, { tries = 3 } = {}) {
-  const input = page.locator(`.quick-input-widget input[placeholder^="${placeholder}"]`);
+async function inCommandPick(page, label, act, { tries = 3 } = {}) {
+  const widget = page.locator('.quick-input-widget');
   for (let attempt = 1; ; attempt++) {
     await runCommand(page, label);
     try {
-      return await input.fill(text, { timeout: 5_000 });
+      return await act(10_000);
     } catch (error) {
-      if (attempt >= tries || (await input.isVisible())) throw error;
+      if (attempt >= tries || (await widget.isVisible())) throw error;
     }
   }
+}
+
+/** Runs the command `label` and types `text` into its quick pick, the one whose placeholder starts with `placeholder`. */
+export function typeInPick(page, label, placeholder, text) {
+  const input = page.locator(`.quick-input-widget input[placeholder^="${placeholder}"]`);
+  return inCommandPick(page, label, (timeout) => input.fill(text, { timeout }));
+}
+
+/** Runs the command `label` and picks `item` in its quick pick (see pickItem). */
+export function pickInCommand(page, label, item, { many = false } = {}) {
+  return inCommandPick(page, label, (timeout) => pickItem(page, item, { many, timeout }));
 }
 
 /**
@@ -197,7 +208,7 @@ export async function hideSecondarySideBar(page) {
 export async function pickItem(page, label, { many = false, timeout = 10_000 } = {}) {
   const found = await findRow(page, (text) => text === label, timeout, { part: '.label-name' });
   if (found.index < 0) throw new Error(`"${label}" is not in the quick pick; it offered: ${found.offered.join(' | ')}`);
-  await quickPickRow(page, label).click();
+  await quickPickRow(page, label).click({ timeout });
   if (many) await page.keyboard.press('Enter');
 }
 

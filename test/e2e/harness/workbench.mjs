@@ -77,6 +77,7 @@ export function useWorkbench(scenario, options = {}) {
   wb.clickTreeAction = (label, action) => ui.clickTreeAction(wb.page, label, action);
   wb.clickViewAction = (action) => ui.clickViewAction(wb.page, action);
   wb.pickItem = (label, opts) => ui.pickItem(wb.page, label, opts);
+  wb.pickInCommand = (label, item, opts) => ui.pickInCommand(wb.page, label, item, opts);
   wb.quickOpen = (relativePath) => ui.quickOpen(wb.page, relativePath);
   wb.resizeSideBar = (width) => ui.resizeSideBar(wb.page, width);
   wb.waitForNotification = (pattern, opts) => ui.waitForNotification(wb.page, pattern, opts);
