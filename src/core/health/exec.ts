@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import type { ProbeTarget } from '../config/types';
-import { commandLine } from '../process/commandLine';
+import { leadingAssignments, shownCommandLine } from '../process/commandLine';
 import { killTree, type KillTreeFn } from '../process/killTree';
 import { describeExit, describeSpawnError } from '../process/messages';
 import { resolveOnPath } from '../process/resolveOnPath';
@@ -11,7 +11,7 @@ import type { ProbeOptions, ProbeResult } from './probe';
 type ExecTarget = Extract<ProbeTarget, { kind: 'exec' }>;
 
 export function describeExec({ command }: ExecTarget): string {
-  return `exec ${commandLine(command)}`;
+  return `exec ${shownCommandLine(command)}`;
 }
 
 /**
@@ -20,8 +20,7 @@ export function describeExec({ command }: ExecTarget): string {
  */
 function programName(command: string | string[]): string {
   if (typeof command !== 'string') return path.basename(command[0] ?? '');
-  const words = command.trim().split(/\s+/);
-  return words.find((word) => !/^\w+=/.test(word)) ?? '';
+  return leadingAssignments(command).rest.split(/\s+/)[0];
 }
 
 /**

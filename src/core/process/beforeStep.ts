@@ -1,5 +1,5 @@
 import type { ProcessSpec } from '../config/types';
-import { commandLine } from './commandLine';
+import { shownCommandLine } from './commandLine';
 import { describeExit } from './messages';
 import type { ProcessOutput } from './processOutput';
 import { Run, type RunDeps } from './run';
@@ -21,7 +21,7 @@ export interface BeforeStep {
  */
 export function startBeforeStep(spec: ProcessSpec, env: NodeJS.ProcessEnv, deps: RunDeps, output: ProcessOutput): BeforeStep {
   const command = spec.before ?? [];
-  const label = `before: ${commandLine(command)}`;
+  const label = `before: ${shownCommandLine(command)}`;
   output.note('stdout', `── ${label} ──`);
   // A copy: Run.start marks the env with its run, and the process's own env belongs to its current run.
   const started = Run.start({ ...spec, command }, { ...env }, deps, { output: (stream, bytes, lineCount) => output.block(stream, bytes, lineCount), spawned: () => undefined });

@@ -24,6 +24,26 @@ describe('describeProbe and the log matcher', () => {
     );
   });
 
+  it('regression: an exec probe printed the values of its NAME=value words', () => {
+    const exec = (command: string | string[]): string => describeProbe({ kind: 'exec', command });
+    assert.deepEqual(
+      [
+        exec("PGPASSWORD=hunter2 sh -c 'exit 0'"),
+        exec('A="two words" B=\'x y\'z env C= pg_isready'),
+        exec('env TOKEN=abc curl -f http://127.0.0.1/'),
+        exec('BROKEN="unclosed value'),
+        exec(['PGPASSWORD=hunter2', 'psql']),
+      ],
+      [
+        "exec PGPASSWORD=… sh -c 'exit 0'",
+        'exec A=… B=… env C=… pg_isready',
+        'exec env TOKEN=… curl -f http://127.0.0.1/',
+        'exec BROKEN=… value',
+        'exec PGPASSWORD=hunter2 psql',
+      ],
+    );
+  });
+
   it('never shows the password of an http URL', () => {
     const target = { kind: 'http', url: 'http://me:secret@127.0.0.1:4000/health', status: [200, 399] } as const;
     assert.equal(describeProbe(target), 'GET http://127.0.0.1:4000/health');

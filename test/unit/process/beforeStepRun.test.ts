@@ -73,6 +73,17 @@ describe('ManagedProcess before step (real children)', () => {
     assert.match(probe.process.state.message, /^before: .* exited with code 3 · restarting in 1 min$/);
   });
 
+  it('regression: a before step printed the values of its NAME=value words', async () => {
+    const probe = managed({ before: 'BUILD_TOKEN=s3cret-value env BUILD_TOKEN=x sh -c "exit 4"', backoffMs: [60_000] });
+    await probe.process.start();
+    await probe.waitForStatus('backoff');
+
+    assert.match(probe.process.state.message, /^before: BUILD_TOKEN=… env BUILD_TOKEN=… sh -c "exit 4" exited with code 4/);
+    const shown = [probe.process.state.message, ...probe.text()].join('\n');
+    assert.ok(!shown.includes('s3cret-value'), shown);
+    assert.ok(probe.text().some((line) => line.includes('before: BUILD_TOKEN=…')), 'the step is still named');
+  });
+
   it('a save with a failing step keeps the old process running (reason build); a passing one replaces it', async () => {
     buildExits(0);
     // The old process stamps the moment it is told to stop: only after the good build.
