@@ -40,6 +40,8 @@ export function registerCommands(registry: FolderRegistry, actions: ProcessActio
   };
 
   const openConfig = async (argument: unknown): Promise<void> => {
+    // While configs are still read, "none loaded" does not mean "none there".
+    await registry.ready();
     const entry = folderFor(argument) ?? (await pickConfiguredFolder());
     if (entry) await configs.open(entry.configFile);
     else if (registry.all.length === 0) await createConfig();
@@ -56,6 +58,7 @@ export function registerCommands(registry: FolderRegistry, actions: ProcessActio
   };
 
   const createConfig = async (): Promise<void> => {
+    await registry.ready();
     const candidates = (vscode.workspace.workspaceFolders ?? []).filter((folder) => !registry.get(folder.uri));
     const folder = candidates.length <= 1 ? candidates[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create .procs.json in' });
     if (folder) await configs.create(folder);

@@ -40,7 +40,7 @@ export class ConfigFiles {
 
   /**
    * Writes a `.procs.json` proposed from the folder's package.json scripts and Procfile, then opens it.
-   * The file watcher picks it up like any other new config.
+   * The file watcher picks it up like any other new config. A `.procs.json` already there is opened instead.
    */
   async create(folder: vscode.WorkspaceFolder): Promise<void> {
     const existing = this.registry.get(folder.uri);
@@ -49,6 +49,12 @@ export class ConfigFiles {
       return;
     }
     const target = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
+    // One may be there and not loaded yet (just written, or read while the window opens): it is the user's, never replaced.
+    if (await readText(target) !== undefined) {
+      await this.open(target.fsPath);
+      await this.registry.refresh(folder);
+      return;
+    }
     const proposal = proposeConfig(await readText(vscode.Uri.joinPath(folder.uri, 'package.json')), await readText(vscode.Uri.joinPath(folder.uri, 'Procfile')));
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${JSON.stringify(proposal, undefined, 2)}\n`));
     await this.open(target.fsPath);

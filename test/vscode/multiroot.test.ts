@@ -115,4 +115,18 @@ describeIn('multiroot')('multi-root workspace', () => {
     await waitFor(() => api.supervisorFor(plain.uri) === undefined, { message: 'the supervisor of plain to go with its file' });
     assert.strictEqual(api.supervisors().size, 2);
   });
+  it('regression: Create .procs.json overwrote a .procs.json that was not loaded yet', async () => {
+    const plain = folder('plain');
+    const file = path.join(plain.uri.fsPath, '.procs.json');
+    const own = `${JSON.stringify({ processes: { mine: { command: 'node -e "setInterval(() => {}, 60000)"' } } }, undefined, 2)}\n`;
+    fs.writeFileSync(file, own);
+    await vscode.commands.executeCommand('procs.createConfig');
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), own, 'the file is as the user wrote it');
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, file, 'the existing file is opened');
+    await waitFor(() => api.supervisorFor(plain.uri)?.get('mine') !== undefined, { message: 'plain\'s own config to load' });
+
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(file);
+    await waitFor(() => api.supervisorFor(plain.uri) === undefined, { message: 'the supervisor of plain to go with its file' });
+  });
 });
