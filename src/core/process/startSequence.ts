@@ -59,7 +59,7 @@ export class StartSequence {
   async launch(launch: Launch, epoch = this.core.epoch): Promise<void> {
     const core = this.core;
     if (core.disposed || epoch !== core.epoch) return;
-    const blocked = core.deps.dependencies?.blockedBy(core.spec);
+    const blocked = this.blockedBy();
     if (blocked !== undefined) return this.waitForDependencies(launch, blocked);
     core.setState({
       status: 'starting',
@@ -86,6 +86,9 @@ export class StartSequence {
       const now = core.deps.clock.now();
       return this.schedule.ended({ ranMs: 0, endedAt: now, exit: undefined, ended: describeConflict(conflict, now), reason: 'port', conflict });
     }
+    // A dependency may have gone down while the build ran: wait for it again, with the good build.
+    const blockedNow = this.blockedBy();
+    if (blockedNow !== undefined) return this.waitForDependencies({ ...launch, build: false }, blockedNow);
     this.runs.begin(launch.reason);
   }
 
@@ -123,6 +126,11 @@ export class StartSequence {
     this.waiting = undefined;
     // Kept until it ends (runBeforeStep lets go), so a kill can still reach a step a stop is ending.
     await (kill ? this.step?.kill() : this.step?.stop());
+  }
+
+  /** The first dependency not yet as the spec needs it, if any. */
+  private blockedBy(): string | undefined {
+    return this.core.deps.dependencies?.blockedBy(this.core.spec);
   }
 
   private async runBeforeStep(): Promise<StepResult> {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { loadConfig } from '../../../src/core/config/loadConfig';
 import { linesOf, type OutputLine } from '../../../src/core/process/outputTypes';
 import type { ProcessState } from '../../../src/core/process/states';
@@ -127,6 +128,29 @@ describe('Supervisor dependencies (real children, real sockets)', function () {
     assert.equal(stateOf('api').status, 'waiting');
     assert.equal(stateOf('api').reason, 'dependency');
     assert.match(stateOf('api').message, /^waiting for db: failed, .*gave up after 1 restart$/);
+    assert.ok(historyOf('api').every((s) => s.pid === undefined), 'api was never spawned');
+  });
+
+  it('regression: a dependent whose before step ran while its dependency crashed spawned with the dependency down', async () => {
+    const port = await freePort();
+    const go = `${project.root}/go`;
+    // The step says it began, then waits for the test's word.
+    const step = [process.execPath, '-e', `require('fs').writeFileSync('step-began', ''); setInterval(() => require('fs').existsSync(${JSON.stringify(go)}) && process.exit(0), 10)`];
+    await applyConfig({
+      db: { command: nodeFixture('late-listener.js', port, 0), ready: { tcp: port }, backoff: [60_000], autostart: false },
+      api: { command: nodeFixture('stamped.js'), dependsOn: ['db'], before: step, autostart: false },
+    });
+    void supervisor.start(['api']);
+    await waitFor(() => fs.existsSync(`${project.root}/step-began`), { message: 'api\'s step to begin' });
+    assert.equal(stateOf('db').status, 'running', 'db was ready when the step began');
+
+    process.kill(stateOf('db').pid as number, 'SIGKILL');
+    await waitStatus('db', 'backoff');
+    fs.writeFileSync(go, '');
+    await waitStatus('api', 'waiting');
+
+    assert.equal(stateOf('api').reason, 'dependency');
+    assert.match(stateOf('api').message, /^waiting for db/);
     assert.ok(historyOf('api').every((s) => s.pid === undefined), 'api was never spawned');
   });
 
