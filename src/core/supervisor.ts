@@ -4,7 +4,8 @@ import { DependencyWaits } from './dependencies';
 import { dependenciesOf, stopInOrder, withDependencies } from './dependencyOrder';
 import { DependencyGraph } from './graph/dependencyGraph';
 import { Emitter, type Disposable, type Event } from './events';
-import { ManagedProcess } from './process/managedProcess';
+import { createEntry, type Entry } from './entry';
+import type { ManagedProcess } from './process/managedProcess';
 import type { ManagedProcessDeps, StopRequest } from './process/managedTypes';
 import { OutputGate } from './process/outputGate';
 import { whenReady, type ReadyOutcome } from './readyWait';
@@ -16,8 +17,7 @@ import { changedFate, startsWhenAdded, type UpScope } from './reloadRules';
 import { Retirements } from './retirements';
 import { ResourceSampler } from './system/resourceSampler';
 import type { ProcReader } from './system/treeSample';
-import { ALL, instanceNames, isAll, select } from './selectors';
-import { createWatchMatcher } from './watch/watchMatcher';
+import { ALL, isAll, select } from './selectors';
 
 export interface ApplyReport {
   /** False when the config had errors: nothing was touched. */
@@ -32,13 +32,6 @@ export interface SupervisorOptions {
   processDeps?: Partial<ManagedProcessDeps>;
   /** The sampler's reads and interval (tests count the reads, the bench times them). */
   resources?: { reader?: ProcReader; intervalMs?: number };
-}
-
-interface Entry {
-  spec: ProcessSpec;
-  instances: ManagedProcess[];
-  matches: (absPath: string) => boolean;
-  subscriptions: Disposable[];
 }
 
 /**
@@ -141,12 +134,16 @@ export class Supervisor {
     this.graph = new DependencyGraph(config.processes);
 
     const work: Promise<void>[] = [];
+    const stops = this.stops;
+    /** Old trees going away, and the entries this apply starts. */
+    const disposals: Promise<void>[] = [];
+    const starting: Entry[] = [];
     for (const name of diff.removed) {
       const entry = this.entries.get(name);
       if (!entry) continue;
       this.entries.delete(name);
       report.stopped.push(...entry.instances.map((process) => process.name));
-      work.push(this.disposeEntry(entry));
+      disposals.push(this.disposeEntry(entry));
     }
     for (const { spec, entry } of changed) {
       const old = this.entries.get(spec.name);
@@ -154,17 +151,23 @@ export class Supervisor {
       this.entries.set(spec.name, entry);
       if (fate !== 'leave') (fate === 'restart' ? report.restarted : report.started).push(...entry.instances.map((process) => process.name));
       // Started once the old one is gone, unless a stop-all came meanwhile.
-      const stops = this.stops;
       const startReplacement = (): Promise<void> | undefined => (fate !== 'leave' && stops === this.stops ? this.startEntry(entry) : undefined);
-      work.push((old ? this.disposeEntry(old) : Promise.resolve()).then(startReplacement));
+      const disposal = old ? this.disposeEntry(old) : Promise.resolve();
+      disposals.push(disposal);
+      work.push(disposal.then(startReplacement));
+      if (fate !== 'leave') starting.push(entry);
     }
     for (const { spec, entry } of added) {
       this.entries.set(spec.name, entry);
       if (startsWhenAdded(spec, this.upScope)) {
         report.started.push(...entry.instances.map((process) => process.name));
         work.push(this.startEntry(entry));
+        starting.push(entry);
       }
     }
+    // What they depend on starts too, as with any start: once every old tree is gone, so none of
+    // them is started while its own replaced process still holds the port.
+    work.push(Promise.all(disposals).then(() => (stops === this.stops ? this.startDependencies(starting) : undefined)));
     this.reorder(config.processes);
     this.processesEmitter.fire();
     await Promise.all(work);
@@ -261,7 +264,9 @@ export class Supervisor {
   private makeEntries(specs: readonly ProcessSpec[], config: ProcsConfig): Array<{ spec: ProcessSpec; entry: Entry }> {
     const made: Array<{ spec: ProcessSpec; entry: Entry }> = [];
     try {
-      for (const spec of specs) made.push({ spec, entry: this.createEntry(spec, config) });
+      const deps = { outputGate: this.outputGate, dependencies: this.dependencies, ...this.options.processDeps };
+      const forward = { state: (change: ProcessStateChange) => this.stateEmitter.fire(change), output: (batch: OutputBatch) => this.outputEmitter.fire(batch) };
+      for (const spec of specs) made.push({ spec, entry: createEntry(spec, config, deps, forward) });
     } catch (error) {
       for (const { entry } of made) void this.disposeEntry(entry);
       throw error;
@@ -279,21 +284,14 @@ export class Supervisor {
     return this.processes.filter((process) => chosen.has(process));
   }
 
-  private createEntry(spec: ProcessSpec, { root, file }: ProcsConfig): Entry {
-    const names = instanceNames(spec);
-    const deps = { outputGate: this.outputGate, dependencies: this.dependencies, ...this.options.processDeps };
-    const instances = names.map(
-      (name, i) => new ManagedProcess(spec, { name, index: i + 1, count: names.length, root, configFile: file }, deps),
-    );
-    const subscriptions = instances.flatMap((process) => [
-      process.onDidChangeState((change) => this.stateEmitter.fire(change)),
-      process.onOutput((batch) => this.outputEmitter.fire(batch)),
-    ]);
-    return { spec, instances, matches: createWatchMatcher(spec), subscriptions };
-  }
-
   private async startEntry(entry: Entry): Promise<void> {
     await Promise.all(entry.instances.map((process) => process.start()));
+  }
+
+  /** Starts what the entries' processes depend on (a dependency already up is left alone). */
+  private async startDependencies(entries: readonly Entry[]): Promise<void> {
+    const chosen = entries.flatMap((entry) => entry.instances);
+    await Promise.all(dependenciesOf(this.graph, this.processes, chosen).map((process) => process.start()));
   }
 
   private async disposeEntry(entry: Entry): Promise<void> {

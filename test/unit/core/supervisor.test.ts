@@ -114,6 +114,20 @@ describe('Supervisor', function () {
       assert.deepEqual(['web', 'worker'].map((name) => supervisor.get(name)?.state.status), ['stopped', 'stopped']);
     });
 
+    it('regression: a reload that gave a running process a new dependency left it waiting for one nobody started', async () => {
+      await applyConfig({ processes: { api: { command: IDLE_COMMAND }, web: { command: IDLE_COMMAND } } });
+      await supervisor.up(['api']);
+      await waitRunning('api');
+
+      const report = await applyConfig({
+        processes: { api: { command: IDLE_COMMAND, dependsOn: ['db'] }, db: { command: IDLE_COMMAND, autostart: false }, web: { command: IDLE_COMMAND } },
+      });
+
+      assert.deepEqual(report.restarted, ['api']);
+      await waitRunning('db', 'api');
+      assert.equal(supervisor.get('web')?.state.status, 'stopped', 'what api does not need stays stopped');
+    });
+
     it('regression: under `procs up web` a change to web, which had ended on its own, left it stopped', async () => {
       await applyConfig({ processes: { web: { command: ['node', '-e', ''] }, api: { command: IDLE_COMMAND } } });
       await supervisor.up(['web']);
