@@ -1,6 +1,8 @@
+import type { Dependency } from './config/types';
+import { meets } from './dependencies';
 import type { Event } from './events';
 import type { ManagedProcess } from './process/managedProcess';
-import { assertNever, type ProcessState, type ProcessStateChange, type ProcessStatus, type ReasonKind } from './process/states';
+import { assertNever, type ProcessStateChange, type ProcessStatus, type ReasonKind } from './process/states';
 
 /** How a wait for readiness ended: every process ready, or the first that cannot be, with its state's reason. */
 export type ReadyOutcome =
@@ -39,13 +41,23 @@ function standing(status: ProcessStatus): Standing {
   }
 }
 
-function gaveUp({ status, lastExit }: ProcessState): boolean {
-  return status === 'backoff' || status === 'failed' || (status === 'exited' && lastExit?.code !== 0);
+/**
+ * A dependency its dependents will wait on for ever: at rest (or backing off, which is what a
+ * waiter wants to hear, not the retry) without meeting what any of them needs of it.
+ */
+function cannotServe(process: ManagedProcess, needs: readonly Dependency[]): boolean {
+  return standing(process.state.status) === 'down' && !needs.some((need) => meets(process.state, need));
+}
+
+/** What the processes ask of `dependency`, by their `dependsOn`. */
+function needsOf(dependency: ManagedProcess, processes: readonly ManagedProcess[]): Dependency[] {
+  return processes.flatMap((process) => process.spec.dependsOn.filter((need) => need.name === dependency.spec.name));
 }
 
 /**
  * Resolves once every process in `wanted` is ready, or as soon as one of them is down, or one of
- * what they wait for (`dependencies`) could not start or failed (one that exited 0 may be `done`).
+ * what they wait for (`dependencies`) is down without meeting what they need of it (one that
+ * exited 0 is `done`; stopped or disabled, it will not come up by itself).
  * Call it after the start was applied: a process still stopped then is one that will not start.
  */
 export function whenReady(
@@ -53,8 +65,9 @@ export function whenReady(
   dependencies: readonly ManagedProcess[],
   onDidChangeState: Event<ProcessStateChange>,
 ): Promise<ReadyOutcome> {
+  const everyone = [...wanted, ...dependencies];
   const decide = (): ReadyOutcome | undefined => {
-    const down = dependencies.find((process) => gaveUp(process.state)) ?? wanted.find((process) => standing(process.state.status) === 'down');
+    const down = dependencies.find((process) => cannotServe(process, needsOf(process, everyone))) ?? wanted.find((process) => standing(process.state.status) === 'down');
     if (down) {
       const { status, reason, message } = down.state;
       return { ok: false, name: down.name, status, reason, message };

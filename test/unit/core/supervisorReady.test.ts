@@ -83,4 +83,53 @@ describe('Supervisor.whenReady (real children)', function () {
     assert.equal(outcome.reason, 'spawn');
     assert.equal(supervisor.get('api')?.state.status, 'waiting');
   });
+  it('regression: the wait never ended when a dependency exited 0 but its dependent needs it ready', async () => {
+    await applyConfig({
+      // It ends before its readiness line, so it is never ready.
+      db: { command: ['node', '-e', ''], ready: { log: 'never printed' }, autostart: false },
+      api: { command: nodeFixture('stamped.js'), dependsOn: ['db'], autostart: false },
+    });
+    await supervisor.start(['api']);
+    const outcome = await supervisor.whenReady(['api']);
+
+    assert.ok(!outcome.ok);
+    assert.deepEqual([outcome.name, outcome.status], ['db', 'exited']);
+    assert.equal(supervisor.get('api')?.state.status, 'waiting');
+  });
+
+  it('regression: the wait never ended for a dependency that is disabled', async () => {
+    await applyConfig({
+      db: { command: nodeFixture('stamped.js'), disabled: true },
+      api: { command: nodeFixture('stamped.js'), dependsOn: ['db'], autostart: false },
+    });
+    await supervisor.start(['api']);
+    const outcome = await supervisor.whenReady(['api']);
+
+    assert.ok(!outcome.ok);
+    assert.deepEqual([outcome.name, outcome.status], ['db', 'disabled']);
+  });
+
+  it('regression: the wait never ended when a dependency was stopped while its dependent waited', async () => {
+    const port = await freePort();
+    await applyConfig({
+      db: { command: nodeFixture('late-listener.js', port, 60_000), ready: { tcp: port }, autostart: false },
+      api: { command: nodeFixture('stamped.js'), dependsOn: ['db'], autostart: false },
+    });
+    await supervisor.start(['api']);
+    const waited = supervisor.whenReady(['api']);
+    await supervisor.stop(['db']);
+    const outcome = await waited;
+
+    assert.ok(!outcome.ok);
+    assert.deepEqual([outcome.name, outcome.status], ['db', 'stopped']);
+  });
+
+  it('a dependency needed `done` that exited 0 lets the wait go on to the dependent', async () => {
+    await applyConfig({
+      migrate: { command: ['node', '-e', ''], autostart: false },
+      api: { command: nodeFixture('stamped.js'), dependsOn: { migrate: 'done' }, autostart: false },
+    });
+    await supervisor.start(['api']);
+    assert.deepEqual(await supervisor.whenReady(['api']), { ok: true });
+  });
 });
