@@ -61,6 +61,7 @@ export class ProcessTerminals implements vscode.Disposable {
     const session = new TerminalSession(
       {
         write: (text) => process()?.writeInput(text) ?? false,
+        hasStdin: () => process()?.spec.stdin ?? false,
         endInput: () => process()?.endInput(),
         interrupt: () => void entry.supervisor.stop([name]),
         keptIn: () => process()?.logFile,

@@ -5,8 +5,10 @@ import { notShownText } from './channelWindow';
 
 /** What a terminal session needs of its process; no `vscode` here, so it is tested on its own. */
 export interface SessionProcess {
-  /** Sends text to the process's stdin; false when it has none now. */
+  /** Sends text to the process's stdin; false when it has none now (not running, or no pipe). */
   write(text: string): boolean;
+  /** Its config gives it a stdin pipe (`"stdin": true`). */
+  hasStdin(): boolean;
   /** Closes its stdin (Ctrl+D). */
   endInput(): void;
   /** Ctrl+C: stops the process, as in any terminal. */
@@ -118,6 +120,8 @@ export class TerminalSession {
     this.typed = '';
     this.write('\r\n');
     if (this.process.write(`${line}\n`)) return;
+    // Each line typed while nothing runs is lost, so each one says so.
+    if (this.process.hasStdin()) return this.own('not running: the line was not sent');
     if (this.toldNoStdin) return;
     this.toldNoStdin = true;
     this.own('this process has no stdin: "stdin": true in .procs.json gives it one');

@@ -28,6 +28,7 @@ describe('TerminalSession line editing, on a real process', () => {
     session = new TerminalSession(
       {
         write: (text) => managed.writeInput(text),
+        hasStdin: () => managed.spec.stdin,
         endInput: () => managed.endInput(),
         interrupt: () => void managed.stop(),
         keptIn: () => managed.logFile,
@@ -74,5 +75,14 @@ describe('TerminalSession line editing, on a real process', () => {
     await probe.waitForStatus('stopped');
     assert.equal(managed.state.reason, 'user');
     assert.deepEqual(echoed(), [], 'the line typed before Ctrl+C never reached the process');
+  });
+
+  it('regression: a line typed after the process ended said it had no stdin, and later ones vanished without a word', async () => {
+    await managed.stop();
+    session.input(`late${ENTER}later${ENTER}`);
+    session.flush();
+
+    assert.ok(!screen().includes('no stdin'), screen());
+    assert.equal(screen().split('not running: the line was not sent').length - 1, 2, `each lost line is told: ${JSON.stringify(screen())}`);
   });
 });
