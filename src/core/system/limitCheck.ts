@@ -17,11 +17,15 @@ export const NEAR_LIMIT = 0.9;
  */
 export class LimitWatch {
   private cpuOverSince: number | undefined;
+  /** The reading before: a reading's CPU is what was spent since then. */
+  private lastAt: number | undefined;
 
   constructor(private readonly limits: ResourceLimits) {}
 
   check(sample: ResourceSample): LimitBreach | undefined {
     const { memoryBytes, cpuPercent, forMs } = this.limits;
+    const since = this.lastAt ?? sample.at;
+    this.lastAt = sample.at;
     if (memoryBytes !== undefined && sample.rssBytes > memoryBytes) {
       return { kind: 'memory', message: `memory ${megabytes(sample.rssBytes)} over its ${megabytes(memoryBytes)} limit` };
     }
@@ -30,7 +34,8 @@ export class LimitWatch {
       this.cpuOverSince = undefined;
       return undefined;
     }
-    this.cpuOverSince ??= sample.at;
+    // Over since the start of the first reading's window, not its end.
+    this.cpuOverSince ??= since;
     if (sample.at - this.cpuOverSince < forMs) return undefined;
     return { kind: 'cpu', message: `cpu ${Math.round(sample.cpuPercent)}% over its ${cpuPercent}% limit for ${spokenDelay(sample.at - this.cpuOverSince)}` };
   }

@@ -46,8 +46,10 @@ describe('limits restart a real process tree', function () {
     await start({ spin: { command: nodeFixture('cpu-spinner.js'), limits: { cpu: '30%', for: '1s' }, restart: 'never' } });
     await waitFor(() => states.some((s) => s.reason === 'limit' && s.status === 'exited'), { timeoutMs: 20_000, message: 'the CPU limit' });
     const stoppedAt = samples.filter((s) => s.pid === samples[0].pid).at(-1) as ResourceSample;
-    const firstOver = samples.find((s) => (s.cpuPercent ?? 0) > 30) as ResourceSample;
-    assert.ok(stoppedAt.at - firstOver.at >= 1000, `restarted ${stoppedAt.at - firstOver.at} ms after CPU first went over`);
+    const firstOver = samples.findIndex((s) => (s.cpuPercent ?? 0) > 30);
+    // A reading's CPU is what was spent since the reading before: that is when it went over.
+    const overSince = samples[firstOver - 1].at;
+    assert.ok(stoppedAt.at - overSince >= 1000, `restarted ${stoppedAt.at - overSince} ms after CPU first went over`);
     assert.ok(samples.filter((s) => (s.cpuPercent ?? 0) > 30).length >= 2, 'several readings over the limit, not one');
     const ended = states.find((s) => s.reason === 'limit' && s.status === 'exited') as ProcessState;
     assert.match(ended.message, /^cpu \d+% over its 30% limit for /);
