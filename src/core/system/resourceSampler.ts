@@ -79,12 +79,13 @@ export class ResourceSampler {
   }
 
   private schedule(delayMs: number): void {
-    this.timer = this.clock.setTimeout(() => {
+    const timer = this.clock.setTimeout(() => {
       void this.sampleNow().then(() => {
-        // Still wanted (a refresh that stopped the timer cleared it): the next tick.
-        if (this.timer) this.schedule(this.intervalMs);
+        // Still this chain (a refresh that stopped it, or began another while it read, replaced it): the next tick.
+        if (this.timer === timer) this.schedule(this.intervalMs);
       });
     }, delayMs);
+    this.timer = timer;
   }
 
   private async readAll(): Promise<ResourceSample[]> {
