@@ -30,12 +30,11 @@ export class OutputChannels implements vscode.Disposable {
   constructor(private readonly registry: FolderRegistry) {
     this.subscriptions = [
       registry.onOutput(({ folder, value }) => {
-        if (folder.supervisor.get(value.name)) this.appendBatch(folder, value);
+        if (this.current(folder, value.name)) this.appendBatch(folder, value);
       }),
       registry.onDidChangeState(({ folder, value }) => {
         const text = lifecycleText(value);
-        // A process removed from the config still reports its last stop: its channel is gone by then.
-        if (text !== undefined && folder.supervisor.get(value.name)) this.lifecycle(folder, value.name, text);
+        if (text !== undefined && this.current(folder, value.name)) this.lifecycle(folder, value.name, text);
       }),
       registry.onDidChangeProcesses((folder) => this.prune(folder)),
       registry.onDidChangeFolders(() => this.pruneFolders()),
@@ -63,6 +62,14 @@ export class OutputChannels implements vscode.Disposable {
     for (const subscription of this.subscriptions) subscription.dispose();
     for (const channel of this.channels.values()) disposeChannel(channel);
     this.channels.clear();
+  }
+
+  /**
+   * A process of a folder still in the registry, in its config. A removed process, or every process
+   * of a folder that left, still reports its last stop: its channel is gone by then, and is not made again.
+   */
+  private current(folder: ProcsFolder, processName: string): boolean {
+    return this.registry.all.includes(folder) && folder.supervisor.get(processName) !== undefined;
   }
 
   private appendBatch(folder: ProcsFolder, batch: OutputBatch): void {

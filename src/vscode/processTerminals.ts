@@ -20,32 +20,43 @@ export interface TerminalWrite {
  * terminal leaves it running. One terminal per process instance, shown again when asked twice.
  */
 export class ProcessTerminals implements vscode.Disposable {
-  private readonly terminals = new Map<string, vscode.Terminal>();
+  /** Each with the folder entry it shows: one whose folder left (or lost its config) is closed with it. */
+  private readonly terminals = new Map<string, { terminal: vscode.Terminal; entry: ProcsFolder }>();
   private readonly writeEmitter = new vscode.EventEmitter<TerminalWrite>();
   readonly onDidWrite = this.writeEmitter.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly registry: FolderRegistry) {
-    this.subscription = vscode.window.onDidCloseTerminal((closed) => {
-      for (const [key, terminal] of this.terminals) if (terminal === closed) this.terminals.delete(key);
-    });
+    this.subscriptions = [
+      vscode.window.onDidCloseTerminal((closed) => {
+        for (const [key, { terminal }] of this.terminals) if (terminal === closed) this.terminals.delete(key);
+      }),
+      // Its processes are gone with it; a config that comes back is a new entry, shown in a new terminal.
+      registry.onDidChangeFolders(() => {
+        for (const [key, { terminal, entry }] of this.terminals) {
+          if (registry.all.includes(entry)) continue;
+          this.terminals.delete(key);
+          terminal.dispose();
+        }
+      }),
+    ];
   }
 
   show(entry: ProcsFolder, name: string): vscode.Terminal {
     const key = `${entry.folder.uri.toString()}\n${name}`;
-    let terminal = this.terminals.get(key);
+    let terminal = this.terminals.get(key)?.terminal;
     if (!terminal) {
       const pty = this.pty(entry, name, () => terminal);
       terminal = vscode.window.createTerminal({ name: outputChannelName(entry.folder.name, name), pty, iconPath: new vscode.ThemeIcon('server-process') });
-      this.terminals.set(key, terminal);
+      this.terminals.set(key, { terminal, entry });
     }
     terminal.show();
     return terminal;
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    for (const terminal of this.terminals.values()) terminal.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
+    for (const { terminal } of this.terminals.values()) terminal.dispose();
     this.terminals.clear();
     this.writeEmitter.dispose();
   }

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { describeIn, pidOf, recordPids, statusOf, useFixture, waitFor, waitForStatus } from './fixtures/kit';
+import { describeIn, firstFolder, fixturePath, pidOf, recordPids, statusOf, useFixture, waitFor, waitForStatus } from './fixtures/kit';
 
 /** Everything the Procs terminals were sent, from the moment of the call. */
 function recordTerminalWrites(onWrite: vscode.Event<{ data: string }>): { text: () => string; dispose: () => void } {
@@ -50,5 +51,35 @@ describeIn('terminal')('Open in Terminal', () => {
     terminal.sendText('\u0003', false);
     await waitForStatus(fixture.supervisor, 'echo', 'stopped');
     assert.strictEqual(fixture.supervisor.get('echo')?.state.reason, 'user');
+  });
+
+  it('regression: after .procs.json went and came back, Open in Terminal showed the dead terminal of the old config', async () => {
+    const folder = firstFolder();
+    const file = fixturePath('.procs.json');
+    await vscode.commands.executeCommand('procs.start', 'echo');
+    await waitForStatus(fixture.supervisor, 'echo', 'running');
+    await vscode.commands.executeCommand('procs.openTerminal', 'echo');
+    const before = terminalOf();
+    assert.ok(before);
+
+    fs.renameSync(file, `${file}.away`);
+    try {
+      await waitFor(() => fixture.api.supervisorFor(folder.uri) === undefined, { message: 'the supervisor to go with its file' });
+    } finally {
+      fs.renameSync(`${file}.away`, file);
+    }
+    await waitFor(() => fixture.api.supervisorFor(folder.uri)?.get('echo') !== undefined, { message: 'the config back' });
+    await fixture.api.ready();
+    assert.strictEqual(fixture.api.outputWindow(folder.uri, 'echo'), undefined, 'no channel made by the old config\'s last stop');
+    const supervisor = fixture.api.supervisorFor(folder.uri);
+    assert.ok(supervisor);
+
+    await vscode.commands.executeCommand('procs.start', 'echo');
+    await waitForStatus(supervisor, 'echo', 'running');
+    await vscode.commands.executeCommand('procs.openTerminal', 'echo');
+    const after = terminalOf();
+    assert.ok(after && after !== before, 'a terminal of the config as it is now');
+    after.sendText('\u0003', false);
+    await waitForStatus(supervisor, 'echo', 'stopped');
   });
 });
