@@ -1,5 +1,5 @@
 import type { OutputOptions } from '../config/types';
-import { holdsAnsi, removeAnsi } from './ansi';
+import { holdsAnsi, removeAnsi, removeAnsiFromLines } from './ansi';
 import type { OutputBlock, OutputLine } from './outputTypes';
 
 // What each output option means, decided here once for every sink: log files, Output channels,
@@ -33,10 +33,11 @@ export function formatLine(line: OutputLine, output: LineOptions, sink: SinkKind
 /**
  * A block of lines as a sink shows it, each line still ended by "\n". The lines of a block were
  * read together and share its time, so this is a few native string calls, not work per line.
- * ANSI is stripped from the whole block at once: no escape spans a line break.
+ * ANSI is stripped from the whole block at once, unless it holds a string escape (a title), which
+ * could run on past a line break: then line by line.
  */
 export function formatBlock(block: OutputBlock, output: LineOptions, sink: SinkKind): string {
-  const text = keepsAnsi(output, sink) ? block.text : removeAnsi(block.text);
+  const text = keepsAnsi(output, sink) ? block.text : removeAnsiFromLines(block.text);
   if (!output.timestamps) return text;
   const stamp = `${timestamp(block.time)} `;
   return stamp + text.slice(0, -1).replaceAll('\n', `\n${stamp}`) + '\n';

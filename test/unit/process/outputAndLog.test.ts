@@ -88,6 +88,21 @@ describe('ManagedProcess output and log file', () => {
     assert.equal(lines.length, 100, 'and the output still arrives');
   });
 
+  it('regression: an unterminated title escape took the lines after it out of the log file', async () => {
+    const logFile = path.join(dir, 'title.log');
+    const text = '\u001b]0;my title\nERROR: migration failed\nretrying in 5s\n\u0007ok\n\u001bPdcs\nsecond line\n\u001b\\ end\n';
+    const spec = makeSpec({ name: 'title', command: ['node', '-e', `process.stdout.write(${JSON.stringify(text)})`], restart: 'never', output: { ...makeSpec().output, logFile, stripAnsi: true } });
+    const process = new ManagedProcess(spec, instance);
+    started.push(process);
+    const probe = new ProcessProbe(process);
+    await process.start();
+    await probe.waitForStatus('exited', 15_000);
+
+    const lines = fs.readFileSync(logFile, 'utf8').split('\n');
+    for (const line of ['ERROR: migration failed', 'retrying in 5s', 'second line']) assert.ok(lines.includes(line), `${line} is in the log: ${JSON.stringify(lines)}`);
+    assert.ok(!lines.some((line) => line.includes('\u001b')), 'no escape is left');
+  });
+
   it('prefixes log lines with an ISO time when timestamps are on', async () => {
     const logFile = path.join(dir, 'flood.log');
     await flood(3, { logFile, timestamps: true });
