@@ -1,5 +1,6 @@
 import type { ProcessSpec, ProcsConfig } from './config/types';
 import type { Disposable } from './events';
+import { configLogFiles } from './process/logFile';
 import { ManagedProcess } from './process/managedProcess';
 import type { ManagedProcessDeps } from './process/managedTypes';
 import type { OutputBatch } from './process/outputTypes';
@@ -21,9 +22,9 @@ export interface EntryForward {
   output: (batch: OutputBatch) => void;
 }
 
-export function createEntry(spec: ProcessSpec, { root, file }: ProcsConfig, deps: Partial<ManagedProcessDeps>, forward: EntryForward): Entry {
+export function createEntry(spec: ProcessSpec, { root, file, processes }: ProcsConfig, deps: Partial<ManagedProcessDeps>, forward: EntryForward): Entry {
   const names = instanceNames(spec);
   const instances = names.map((name, i) => new ManagedProcess(spec, { name, index: i + 1, count: names.length, root, configFile: file }, deps));
   const subscriptions = instances.flatMap((process) => [process.onDidChangeState(forward.state), process.onOutput(forward.output)]);
-  return { spec, instances, matches: createWatchMatcher(spec), subscriptions };
+  return { spec, instances, matches: createWatchMatcher(spec, configLogFiles(processes)), subscriptions };
 }

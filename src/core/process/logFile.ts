@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { OutputOptions } from '../config/types';
+import type { OutputOptions, ProcessSpec } from '../config/types';
 import type { Disposable } from '../events';
 import type { OutputGate } from './outputGate';
 import { shownBlocks } from './outputFormat';
@@ -129,6 +129,13 @@ export function instanceLogPath(file: string, index: number, count: number): str
   if (count <= 1) return file;
   const ext = path.extname(file);
   return `${file.slice(0, file.length - ext.length)}.${index}${ext}`;
+}
+
+/** Every file the processes of a config log to, one per instance. */
+export function configLogFiles(specs: readonly Pick<ProcessSpec, 'output' | 'instances'>[]): string[] {
+  return specs.flatMap(({ output: { logFile }, instances }) =>
+    logFile === undefined ? [] : Array.from({ length: Math.max(1, instances) }, (_, i) => instanceLogPath(logFile, i + 1, instances)),
+  );
 }
 
 /** The log of one instance as the spec's output options describe it, or undefined for none. */

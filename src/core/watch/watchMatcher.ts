@@ -8,18 +8,19 @@ const ALWAYS_IGNORED_DIRS = new Set(['node_modules', '.git']);
 /**
  * Decides whether a changed file should restart this process. Globs are matched against the path
  * relative to the process's cwd, with dotfiles included. An `ignore` glob that matches a folder
- * ignores everything in it, like .gitignore. The process's own log file and its rotations are
- * always ignored, or writing the log would restart the process that writes it.
+ * ignores everything in it, like .gitignore; a glob with no wildcard (`src`, `dist/`) names that
+ * file or folder and all in it. Every log file of the config (`logFiles`: each instance's, rotations
+ * too) is always ignored, or writing a log would restart the process that writes it, or another.
  */
-export function createWatchMatcher(spec: Pick<ProcessSpec, 'cwd' | 'watch' | 'ignore' | 'output'>): (absPath: string) => boolean {
+export function createWatchMatcher(spec: Pick<ProcessSpec, 'cwd' | 'watch' | 'ignore'>, logFiles: readonly string[] = []): (absPath: string) => boolean {
   if (spec.watch.length === 0) return () => false;
-  const isWatched = picomatch(spec.watch, { dot: true });
-  const isIgnored = spec.ignore.length > 0 ? picomatch(spec.ignore, { dot: true }) : () => false;
-  const logFile = spec.output.logFile === undefined ? undefined : path.resolve(spec.output.logFile);
+  const isWatched = picomatch(withFolders(spec.watch), { dot: true });
+  const isIgnored = spec.ignore.length > 0 ? picomatch(withFolders(spec.ignore), { dot: true }) : () => false;
+  const logs = logFiles.map((file) => path.resolve(file));
 
   return (absPath) => {
     const resolved = path.resolve(absPath);
-    if (logFile !== undefined && isLogFile(resolved, logFile)) return false;
+    if (logs.some((logFile) => isLogFile(resolved, logFile))) return false;
     // Outside cwd the relative path starts with "..": `**` never matches that, so only globs written with "../" can.
     const relative = path.relative(spec.cwd, resolved).split(path.sep).join('/');
     if (relative === '' || path.isAbsolute(relative)) return false;
@@ -31,6 +32,15 @@ export function createWatchMatcher(spec: Pick<ProcessSpec, 'cwd' | 'watch' | 'ig
     }
     return true;
   };
+}
+
+/** `dist/` as `dist`, and a path with no wildcard as itself and everything under it (`src`, `src/**`). */
+function withFolders(globs: readonly string[]): string[] {
+  return globs.flatMap((glob) => {
+    const bare = glob.replace(/\/+$/, '');
+    if (bare === '') return [glob];
+    return picomatch.scan(bare).isGlob ? [bare] : [bare, `${bare}/**`];
+  });
 }
 
 /** The log file itself or one of its rotations, `name.1`, `name.2`, … */

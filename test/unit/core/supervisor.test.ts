@@ -266,4 +266,34 @@ describe('Supervisor', function () {
     assert.equal(pidAlive(firstPid), false);
     assert.equal(supervisor.get('idle')?.state.status, 'stopped', 'a stopped watcher stays stopped');
   });
+
+  it('regression: with instances, each instance\'s own log file restarted it (and its siblings), without end', async () => {
+    await applyConfig({
+      processes: {
+        api: { command: IDLE_COMMAND, instances: 2, watch: ['**/*'], output: { logFile: 'logs/api.log' } },
+        web: { command: IDLE_COMMAND, watch: ['**/*'], output: { logFile: 'logs/web.log' } },
+      },
+    });
+    await supervisor.up();
+    await waitRunning('api#1', 'api#2', 'web');
+
+    for (const file of ['logs/api.1.log', 'logs/api.2.log', 'logs/api.2.log.3', 'logs/web.log', 'logs/web.log.1']) {
+      assert.deepEqual(supervisor.fileChanged(`${project.root}/${file}`, 'written').restarting, [], `${file} restarts nothing`);
+    }
+    assert.deepEqual(supervisor.fileChanged(`${project.root}/src/app.js`, 'saved').restarting, ['api#1', 'api#2', 'web']);
+  });
+
+  it('regression: "dist/" in ignore ignored nothing, and "src" in watch watched nothing', async () => {
+    await applyConfig({ processes: { app: { command: IDLE_COMMAND, watch: ['src', 'lib/'], ignore: ['dist/'] } } });
+    await supervisor.up();
+    await waitRunning('app');
+
+    assert.deepEqual(supervisor.fileChanged(`${project.root}/src/deep/a.js`, 'saved').restarting, ['app']);
+    assert.deepEqual(supervisor.fileChanged(`${project.root}/lib/b.js`, 'saved').restarting, ['app']);
+    assert.deepEqual(supervisor.fileChanged(`${project.root}/srcs/c.js`, 'saved').restarting, [], 'only the folder named');
+    await applyConfig({ processes: { app: { command: IDLE_COMMAND, watch: ['**/*.js'], ignore: ['dist/'] } } });
+    await waitRunning('app');
+    assert.deepEqual(supervisor.fileChanged(`${project.root}/dist/out.js`, 'built').restarting, []);
+    assert.deepEqual(supervisor.fileChanged(`${project.root}/distant/a.js`, 'saved').restarting, ['app'], 'only the folder named');
+  });
 });

@@ -6,12 +6,7 @@ const CWD = path.resolve('/work/project/api');
 const at = (relative: string): string => path.join(CWD, relative);
 
 function matcher(watch: string[], ignore: string[] = [], logFile?: string): (absPath: string) => boolean {
-  return createWatchMatcher({
-    cwd: CWD,
-    watch,
-    ignore,
-    output: { color: false, stripAnsi: true, timestamps: false, logFile, maxLogSizeBytes: 1024, keepLogs: 3 },
-  });
+  return createWatchMatcher({ cwd: CWD, watch, ignore }, logFile === undefined ? [] : [logFile]);
 }
 
 describe('createWatchMatcher', () => {
