@@ -1,6 +1,7 @@
 import type { DependencyGraph } from './graph/dependencyGraph';
 import type { ManagedProcess } from './process/managedProcess';
 import type { StopRequest } from './process/managedTypes';
+import { STATUS_MEANING } from './process/states';
 
 // The supervisor's operations in dependency order: what a start brings along, what a stop waits for.
 
@@ -15,6 +16,14 @@ export function withDependencies(graph: DependencyGraph, all: readonly ManagedPr
 /** What the chosen processes depend on, transitively, without themselves. */
 export function dependenciesOf(graph: DependencyGraph, all: readonly ManagedProcess[], chosen: readonly ManagedProcess[]): ManagedProcess[] {
   return withDependencies(graph, all, chosen).filter((process) => !chosen.includes(process));
+}
+
+/** Starts what `chosen` depends on; resolves with the names of those it had to start (one already up is left alone). */
+export async function startDependencies(graph: DependencyGraph, all: readonly ManagedProcess[], chosen: readonly ManagedProcess[]): Promise<string[]> {
+  const dependencies = dependenciesOf(graph, all, chosen);
+  const started = dependencies.filter((process) => STATUS_MEANING[process.state.status].canStart).map((process) => process.name);
+  await Promise.all(dependencies.map((process) => process.start()));
+  return started;
 }
 
 /** Each process stops once everything among `processes` that depends on it has stopped. */

@@ -1,4 +1,3 @@
-import type { Dependency } from './config/types';
 import { meets } from './dependencies';
 import type { Event } from './events';
 import type { ManagedProcess } from './process/managedProcess';
@@ -42,37 +41,40 @@ function standing(status: ProcessStatus): Standing {
 }
 
 /**
- * A dependency its dependents will wait on for ever: at rest (or backing off, which is what a
- * waiter wants to hear, not the retry) without meeting what any of them needs of it.
+ * A dependency that keeps a dependent waiting for ever: at rest (or backing off, which is what a
+ * waiter wants to hear, not the retry) without what a process still waiting for it needs. A
+ * dependent that already spawned waits for nothing.
  */
-function cannotServe(process: ManagedProcess, needs: readonly Dependency[]): boolean {
-  return standing(process.state.status) === 'down' && !needs.some((need) => meets(process.state, need));
-}
-
-/** What the processes ask of `dependency`, by their `dependsOn`. */
-function needsOf(dependency: ManagedProcess, processes: readonly ManagedProcess[]): Dependency[] {
-  return processes.flatMap((process) => process.spec.dependsOn.filter((need) => need.name === dependency.spec.name));
+function holdsUp(dependency: ManagedProcess, processes: readonly ManagedProcess[]): boolean {
+  const { status, reason } = dependency.state;
+  // Never run yet: a reload's replacement, started once the tree it replaces is gone.
+  if (standing(status) !== 'down' || (status === 'stopped' && reason === 'none')) return false;
+  return processes.some(
+    (process) => process.state.status === 'waiting' && process.spec.dependsOn.some((need) => need.name === dependency.spec.name && !meets(dependency.state, need)),
+  );
 }
 
 /**
  * Resolves once every process in `wanted` is ready, or as soon as one of them is down, or one of
- * what they wait for (`dependencies`) is down without meeting what they need of it (one that
- * exited 0 is `done`; stopped or disabled, it will not come up by itself).
+ * what they wait for (`dependencies`) holds a waiting process up (one that exited 0 is `done`;
+ * stopped or disabled, it will not come up by itself).
  * Call it after the start was applied: a process still stopped then is one that will not start.
  */
 export function whenReady(
-  wanted: readonly ManagedProcess[],
-  dependencies: readonly ManagedProcess[],
+  wanted: () => readonly ManagedProcess[],
+  dependencies: () => readonly ManagedProcess[],
   onDidChangeState: Event<ProcessStateChange>,
 ): Promise<ReadyOutcome> {
-  const everyone = [...wanted, ...dependencies];
+  // Looked up on each change: a reload meanwhile replaces processes, and the old ones stay stopped.
   const decide = (): ReadyOutcome | undefined => {
-    const down = dependencies.find((process) => cannotServe(process, needsOf(process, everyone))) ?? wanted.find((process) => standing(process.state.status) === 'down');
+    const [chosen, needed] = [wanted(), dependencies()];
+    const everyone = [...chosen, ...needed];
+    const down = needed.find((process) => holdsUp(process, everyone)) ?? chosen.find((process) => standing(process.state.status) === 'down');
     if (down) {
       const { status, reason, message } = down.state;
       return { ok: false, name: down.name, status, reason, message };
     }
-    return wanted.every((process) => standing(process.state.status) === 'ready') ? { ok: true } : undefined;
+    return chosen.every((process) => standing(process.state.status) === 'ready') ? { ok: true } : undefined;
   };
   const now = decide();
   if (now) return Promise.resolve(now);

@@ -1,7 +1,7 @@
 import type { ConfigProblem, ConfigResult, ProcessSpec, ProcsConfig } from './config/types';
 import { diffSpecs } from './configDiff';
 import { DependencyWaits } from './dependencies';
-import { dependenciesOf, stopInOrder, withDependencies } from './dependencyOrder';
+import { dependenciesOf, startDependencies, stopInOrder, withDependencies } from './dependencyOrder';
 import { DependencyGraph } from './graph/dependencyGraph';
 import { Emitter, type Disposable, type Event } from './events';
 import { createEntry, type Entry } from './entry';
@@ -167,7 +167,13 @@ export class Supervisor {
     }
     // What they depend on starts too, as with any start: once every old tree is gone, so none of
     // them is started while its own replaced process still holds the port.
-    work.push(Promise.all(disposals).then(() => (stops === this.stops ? this.startDependencies(starting) : undefined)));
+    const startNeeded = async (): Promise<void> => {
+      // Only for entries still current: a later reload may have replaced them meanwhile.
+      const chosen = starting.filter((entry) => this.entries.get(entry.spec.name) === entry).flatMap((entry) => entry.instances);
+      const started = stops === this.stops ? await startDependencies(this.graph, this.processes, chosen) : [];
+      report.started.push(...started.filter((name) => !report.started.includes(name)));
+    };
+    work.push(Promise.all(disposals).then(startNeeded));
     this.reorder(config.processes);
     this.processesEmitter.fire();
     await Promise.all(work);
@@ -194,8 +200,8 @@ export class Supervisor {
    * one), or with the first of them, or of their dependencies, that could not start and why. Ask after a start.
    */
   whenReady(selectors: readonly string[]): Promise<ReadyOutcome> {
-    const chosen = this.pick(selectors);
-    return whenReady(chosen, dependenciesOf(this.graph, this.processes, chosen), this.stateEmitter.event);
+    const chosen = (): ManagedProcess[] => this.pick(selectors);
+    return whenReady(chosen, () => dependenciesOf(this.graph, this.processes, chosen()), this.stateEmitter.event);
   }
 
   /** Stops what the selectors name, dependents before their dependencies; resolves when every tree is gone. */
@@ -286,12 +292,6 @@ export class Supervisor {
 
   private async startEntry(entry: Entry): Promise<void> {
     await Promise.all(entry.instances.map((process) => process.start()));
-  }
-
-  /** Starts what the entries' processes depend on (a dependency already up is left alone). */
-  private async startDependencies(entries: readonly Entry[]): Promise<void> {
-    const chosen = entries.flatMap((entry) => entry.instances);
-    await Promise.all(dependenciesOf(this.graph, this.processes, chosen).map((process) => process.start()));
   }
 
   private async disposeEntry(entry: Entry): Promise<void> {

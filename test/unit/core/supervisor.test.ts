@@ -123,7 +123,7 @@ describe('Supervisor', function () {
         processes: { api: { command: IDLE_COMMAND, dependsOn: ['db'] }, db: { command: IDLE_COMMAND, autostart: false }, web: { command: IDLE_COMMAND } },
       });
 
-      assert.deepEqual(report.restarted, ['api']);
+      assert.deepEqual([report.restarted, report.started], [['api'], ['db']]);
       await waitRunning('db', 'api');
       assert.equal(supervisor.get('web')?.state.status, 'stopped', 'what api does not need stays stopped');
     });

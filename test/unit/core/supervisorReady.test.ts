@@ -132,4 +132,49 @@ describe('Supervisor.whenReady (real children)', function () {
     await supervisor.start(['api']);
     assert.deepEqual(await supervisor.whenReady(['api']), { ok: true });
   });
+
+  it('a process already running is ready, whatever became of its dependency since', async () => {
+    await applyConfig({
+      db: { command: nodeFixture('stamped.js'), autostart: false },
+      api: { command: nodeFixture('stamped.js'), dependsOn: ['db'], autostart: false },
+    });
+    await supervisor.start(['api']);
+    assert.deepEqual(await supervisor.whenReady(['api']), { ok: true });
+    await applyConfig({
+      db: { command: nodeFixture('stamped.js'), disabled: true },
+      api: { command: nodeFixture('stamped.js'), dependsOn: ['db'], autostart: false },
+    });
+    assert.equal(supervisor.get('api')?.state.status, 'running');
+
+    await supervisor.start(['api']);
+    assert.deepEqual(await supervisor.whenReady(['api']), { ok: true });
+  });
+
+  it('a dependency one dependent needs `done` and another `ready` ends the wait when it exits 0 unready', async () => {
+    await applyConfig({
+      migrate: { command: ['node', '-e', ''], ready: { log: 'never printed' }, autostart: false },
+      api: { command: nodeFixture('stamped.js'), dependsOn: { migrate: 'done' }, autostart: false },
+      web: { command: nodeFixture('stamped.js'), dependsOn: ['migrate'], autostart: false },
+    });
+    await supervisor.start(['api', 'web']);
+    const outcome = await supervisor.whenReady(['api', 'web']);
+
+    assert.ok(!outcome.ok);
+    assert.deepEqual([outcome.name, outcome.status], ['migrate', 'exited']);
+  });
+
+  it('a reload that replaces a dependency during the wait does not end it', async () => {
+    const port = await freePort();
+    const config = (mode: string) => ({
+      db: { command: nodeFixture('late-listener.js', port, 300), ready: { tcp: port }, env: { MODE: mode }, autostart: false },
+      api: { command: nodeFixture('stamped.js'), dependsOn: ['db'], autostart: false },
+    });
+    await applyConfig(config('one'));
+    await supervisor.start(['api']);
+    const waited = supervisor.whenReady(['api']);
+    await applyConfig(config('two'));
+
+    assert.deepEqual(await waited, { ok: true });
+    assert.equal(supervisor.get('api')?.state.status, 'running');
+  });
 });
