@@ -40,10 +40,13 @@ export function registerCommands(registry: FolderRegistry, actions: ProcessActio
   };
 
   const openConfig = async (argument: unknown): Promise<void> => {
+    const entry = folderFor(argument) ?? (await pickConfiguredFolder());
+    if (entry) return void (await configs.open(entry.configFile));
+    if (registry.all.length > 0) return; // the pick was cancelled
     // While configs are still read, "none loaded" does not mean "none there".
     await registry.ready();
-    const entry = folderFor(argument) ?? (await pickConfiguredFolder());
-    if (entry) await configs.open(entry.configFile);
+    const loaded = registry.all.length > 0 ? await pickConfiguredFolder() : undefined;
+    if (loaded) await configs.open(loaded.configFile);
     else if (registry.all.length === 0) await createConfig();
   };
 
@@ -58,7 +61,6 @@ export function registerCommands(registry: FolderRegistry, actions: ProcessActio
   };
 
   const createConfig = async (): Promise<void> => {
-    await registry.ready();
     const candidates = (vscode.workspace.workspaceFolders ?? []).filter((folder) => !registry.get(folder.uri));
     const folder = candidates.length <= 1 ? candidates[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create .procs.json in' });
     if (folder) await configs.create(folder);

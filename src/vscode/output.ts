@@ -69,7 +69,7 @@ export class OutputChannels implements vscode.Disposable {
    * of a folder that left, still reports its last stop: its channel is gone by then, and is not made again.
    */
   private current(folder: ProcsFolder, processName: string): boolean {
-    return this.registry.all.includes(folder) && folder.supervisor.get(processName) !== undefined;
+    return this.registry.get(folder.folder.uri) === folder && folder.supervisor.get(processName) !== undefined;
   }
 
   private appendBatch(folder: ProcsFolder, batch: OutputBatch): void {

@@ -73,6 +73,7 @@ export class ProcessTerminals implements vscode.Disposable {
       {
         write: (text) => process()?.writeInput(text) ?? false,
         hasStdin: () => process()?.spec.stdin ?? false,
+        running: () => process()?.state.pid !== undefined,
         endInput: () => process()?.endInput(),
         interrupt: () => void entry.supervisor.stop([name]),
         keptIn: () => process()?.logFile,

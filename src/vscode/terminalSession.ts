@@ -9,6 +9,8 @@ export interface SessionProcess {
   write(text: string): boolean;
   /** Its config gives it a stdin pipe (`"stdin": true`). */
   hasStdin(): boolean;
+  /** A run is under way (its stdin may still have been closed, by Ctrl+D). */
+  running(): boolean;
   /** Closes its stdin (Ctrl+D). */
   endInput(): void;
   /** Ctrl+C: stops the process, as in any terminal. */
@@ -120,8 +122,8 @@ export class TerminalSession {
     this.typed = '';
     this.write('\r\n');
     if (this.process.write(`${line}\n`)) return;
-    // Each line typed while nothing runs is lost, so each one says so.
-    if (this.process.hasStdin()) return this.own('not running: the line was not sent');
+    // Each line lost is told, as each was typed.
+    if (this.process.hasStdin()) return this.own(this.process.running() ? 'stdin is closed (Ctrl+D): the line was not sent' : 'not running: the line was not sent');
     if (this.toldNoStdin) return;
     this.toldNoStdin = true;
     this.own('this process has no stdin: "stdin": true in .procs.json gives it one');

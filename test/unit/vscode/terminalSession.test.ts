@@ -29,6 +29,7 @@ describe('TerminalSession line editing, on a real process', () => {
       {
         write: (text) => managed.writeInput(text),
         hasStdin: () => managed.spec.stdin,
+        running: () => managed.state.pid !== undefined,
         endInput: () => managed.endInput(),
         interrupt: () => void managed.stop(),
         keptIn: () => managed.logFile,
@@ -84,5 +85,13 @@ describe('TerminalSession line editing, on a real process', () => {
 
     assert.ok(!screen().includes('no stdin'), screen());
     assert.equal(screen().split('not running: the line was not sent').length - 1, 2, `each lost line is told: ${JSON.stringify(screen())}`);
+  });
+
+  it('a line typed after Ctrl+D closed stdin says so, not that the process stopped', async () => {
+    session.input('\u0004');
+    session.input(`late${ENTER}`);
+    session.flush();
+    assert.ok(screen().includes('stdin is closed (Ctrl+D): the line was not sent'), screen());
+    assert.equal(managed.state.status, 'running');
   });
 });
