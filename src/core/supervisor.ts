@@ -5,6 +5,7 @@ import { dependenciesOf, startDependencies, stopInOrder, withDependencies } from
 import { DependencyGraph } from './graph/dependencyGraph';
 import { Emitter, type Disposable, type Event } from './events';
 import { createEntry, type Entry } from './entry';
+import { watchFolders } from './watch/watchMatcher';
 import type { ManagedProcess } from './process/managedProcess';
 import type { ManagedProcessDeps, StopRequest } from './process/managedTypes';
 import { OutputGate } from './process/outputGate';
@@ -231,8 +232,7 @@ export class Supervisor {
 
   /** Folders worth watching: the working directory of every process with `watch` globs. */
   watchRoots(): string[] {
-    const roots = new Set([...this.entries.values()].filter((entry) => entry.spec.watch.length > 0).map((entry) => entry.spec.cwd));
-    return [...roots];
+    return [...new Set([...this.entries.values()].flatMap((entry) => watchFolders(entry.spec)))];
   }
 
   /** Stops every tree and leaves the supervisor down; `graceMs` bounds each stop timeout. */

@@ -34,6 +34,18 @@ export function createWatchMatcher(spec: Pick<ProcessSpec, 'cwd' | 'watch' | 'ig
   };
 }
 
+/**
+ * The folders a watcher must cover for a spec: its cwd, and the fixed start of each glob that
+ * reaches outside it (`../shared/**` → `<cwd>/../shared`).
+ */
+export function watchFolders(spec: Pick<ProcessSpec, 'cwd' | 'watch'>): string[] {
+  if (spec.watch.length === 0) return [];
+  const outside = spec.watch
+    .map((glob) => path.resolve(spec.cwd, picomatch.scan(glob).base))
+    .filter((folder) => path.relative(spec.cwd, folder).startsWith('..'));
+  return [spec.cwd, ...outside];
+}
+
 /** `dist/` as `dist`, and a path with no wildcard as itself and everything under it (`src`, `src/**`). */
 function withFolders(globs: readonly string[]): string[] {
   return globs.flatMap((glob) => {

@@ -135,6 +135,22 @@ describe('procs up', function () {
     assert.equal(pidAlive(Number(grandchild)), false, 'the old grandchild is gone');
   });
 
+  it('regression: a watch glob reaching outside cwd ("../shared/**") never restarted the process', async () => {
+    cli.project.write('shared/lib.js', '// v1\n');
+    cli.project.write('app/index.js', '// app\n');
+    cli.project.writeConfig({ processes: { alpha: { command: TREE, cwd: 'app', watch: ['src/**/*.js', '../shared/**/*.js'] } } });
+    cli.run = runCli(['up'], cli.project.root);
+    await cli.run.waitForOutput(/^alpha\s*\| pids \d+ \d+$/m);
+
+    await waitFor(
+      () => {
+        if (!/restarting: shared\/lib\.js changed/.test(cli.run?.stdout() ?? '')) cli.project.write('shared/lib.js', `// ${Date.now()}\n`);
+        return /restarting: shared\/lib\.js changed/.test(cli.run?.stdout() ?? '');
+      },
+      { timeoutMs: 15000, message: 'a restart for shared/lib.js' },
+    );
+  });
+
   it('a second Ctrl-C kills at once a tree that ignores SIGTERM, instead of waiting out its stop timeout', async () => {
     const stubborn = ['node', '-e', "process.on('SIGTERM', () => console.log('ignored')); console.log('ready ' + process.pid); setInterval(() => {}, 1 << 30);"];
     cli.project.writeConfig({ processes: { stubborn: { command: stubborn, stop: { timeout: '10m' } } } });
