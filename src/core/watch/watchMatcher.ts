@@ -36,13 +36,14 @@ export function createWatchMatcher(spec: Pick<ProcessSpec, 'cwd' | 'watch' | 'ig
 
 /**
  * The folders a watcher must cover for a spec: its cwd, and the fixed start of each glob that
- * reaches outside it (`../shared/**` → `<cwd>/../shared`).
+ * reaches outside it (`../shared/**` → `<cwd>/../shared`). Not a folder that holds cwd (`../**`):
+ * watching it would walk the whole tree above the project.
  */
 export function watchFolders(spec: Pick<ProcessSpec, 'cwd' | 'watch'>): string[] {
   if (spec.watch.length === 0) return [];
   const outside = spec.watch
     .map((glob) => path.resolve(spec.cwd, picomatch.scan(glob).base))
-    .filter((folder) => path.relative(spec.cwd, folder).startsWith('..'));
+    .filter((folder) => path.relative(spec.cwd, folder).startsWith('..') && path.relative(folder, spec.cwd).startsWith('..'));
   return [spec.cwd, ...outside];
 }
 

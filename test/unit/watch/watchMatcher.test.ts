@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { createWatchMatcher } from '../../../src/core/watch/watchMatcher';
+import { createWatchMatcher, watchFolders } from '../../../src/core/watch/watchMatcher';
 
 const CWD = path.resolve('/work/project/api');
 const at = (relative: string): string => path.join(CWD, relative);
@@ -51,5 +51,13 @@ describe('createWatchMatcher', () => {
     assert.strictEqual(matcher(['**/*'])(path.resolve(CWD, '../web/a.ts')), false);
     assert.strictEqual(matcher(['**/*'])(CWD), false);
     assert.strictEqual(matcher(['../shared/**/*.ts'])(path.resolve(CWD, '../shared/lib/a.ts')), true);
+  });
+
+  it('watchFolders: cwd, and the folders globs reach outside it, but never one that holds cwd', () => {
+    const folders = (watch: string[]) => watchFolders({ cwd: CWD, watch });
+    assert.deepStrictEqual(folders([]), []);
+    assert.deepStrictEqual(folders(['src/**', '*.js']), [CWD]);
+    assert.deepStrictEqual(folders(['src/**', '../shared/**/*.js']), [CWD, path.resolve(CWD, '../shared')]);
+    assert.deepStrictEqual(folders(['../**/*.js', '../../*.json']), [CWD]);
   });
 });
