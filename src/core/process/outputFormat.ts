@@ -1,5 +1,5 @@
 import type { OutputOptions } from '../config/types';
-import { holdsAnsi, removeAnsi, removeAnsiFromLines } from './ansi';
+import { holdsAnsi, removeAnsiFromLines } from './ansi';
 import type { OutputBlock, OutputLine } from './outputTypes';
 
 // What each output option means, decided here once for every sink: log files, Output channels,
@@ -26,7 +26,7 @@ export function timestamp(time: number): string {
 
 /** A line as a sink shows it, without its line break. */
 export function formatLine(line: OutputLine, output: LineOptions, sink: SinkKind): string {
-  const text = keepsAnsi(output, sink) ? line.text : removeAnsi(line.text);
+  const text = keepsAnsi(output, sink) ? line.text : removeAnsiFromLines(line.text);
   return output.timestamps ? `${timestamp(line.time)} ${text}` : text;
 }
 

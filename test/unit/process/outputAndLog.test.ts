@@ -90,7 +90,7 @@ describe('ManagedProcess output and log file', () => {
 
   it('regression: an unterminated title escape took the lines after it out of the log file', async () => {
     const logFile = path.join(dir, 'title.log');
-    const text = '\u001b]0;my title\nERROR: migration failed\nretrying in 5s\n\u0007ok\n\u001bPdcs\nsecond line\n\u001b\\ end\n';
+    const text = '\u001b]0;my title\nERROR: migration failed\nretrying in 5s\n\u0007ok\n\u001bPdcs\nsecond line\n\u001b\\ end\n\u001bkscreen title\nthird line\n\u001b\\\u001b]0;t\u0007shown\n';
     const spec = makeSpec({ name: 'title', command: ['node', '-e', `process.stdout.write(${JSON.stringify(text)})`], restart: 'never', output: { ...makeSpec().output, logFile, stripAnsi: true } });
     const process = new ManagedProcess(spec, instance);
     started.push(process);
@@ -99,7 +99,7 @@ describe('ManagedProcess output and log file', () => {
     await probe.waitForStatus('exited', 15_000);
 
     const lines = fs.readFileSync(logFile, 'utf8').split('\n');
-    for (const line of ['ERROR: migration failed', 'retrying in 5s', 'second line']) assert.ok(lines.includes(line), `${line} is in the log: ${JSON.stringify(lines)}`);
+    for (const line of ['ERROR: migration failed', 'retrying in 5s', 'ok', 'second line', ' end', 'third line', 'shown']) assert.ok(lines.includes(line), `${line} is in the log: ${JSON.stringify(lines)}`);
     assert.ok(!lines.some((line) => line.includes('\u001b')), 'no escape is left');
   });
 
