@@ -28,3 +28,10 @@ export function createEntry(spec: ProcessSpec, { root, file, processes }: ProcsC
   const subscriptions = instances.flatMap((process) => [process.onDidChangeState(forward.state), process.onOutput(forward.output)]);
   return { spec, instances, matches: createWatchMatcher(spec, configLogFiles(processes)), subscriptions };
 }
+
+/** Puts the entries back in config order after some were replaced or added. */
+export function inConfigOrder(entries: Map<string, Entry>, specs: readonly ProcessSpec[]): void {
+  const ordered = specs.map((spec) => [spec.name, entries.get(spec.name)] as const);
+  entries.clear();
+  for (const [name, entry] of ordered) if (entry) entries.set(name, entry);
+}

@@ -31,6 +31,14 @@ export function select<T extends Selectable>(items: readonly T[], selectors: rea
   return { matched: items.filter((item) => chosen.has(item)), unknown };
 }
 
+/** What a start means by its selectors: `all` covers only autostart processes; names and groups cover everything they name. */
+export function pick<T extends Selectable>(items: readonly T[], selectors: readonly string[]): T[] {
+  const explicit = selectors.filter((selector) => !isAll(selector));
+  const chosen = new Set(select(items, explicit).matched);
+  if (explicit.length < selectors.length) for (const item of items) if (item.spec.autostart) chosen.add(item);
+  return items.filter((item) => chosen.has(item));
+}
+
 /** `all`, or `*` as a shell-minded user writes it. */
 export function isAll(selector: string): boolean {
   return selector === ALL || selector === '*';

@@ -1,13 +1,13 @@
-import type { ConfigProblem, ConfigResult, ProcessSpec, ProcsConfig } from './config/types';
+import type { ConfigResult, ProcessSpec, ProcsConfig } from './config/types';
 import { diffSpecs } from './configDiff';
 import { DependencyWaits } from './dependencies';
 import { dependenciesOf, startDependencies, stopInOrder, withDependencies } from './dependencyOrder';
 import { DependencyGraph } from './graph/dependencyGraph';
 import { Emitter, type Disposable, type Event } from './events';
-import { createEntry, type Entry } from './entry';
+import { createEntry, inConfigOrder, type Entry } from './entry';
 import { watchFolders } from './watch/watchMatcher';
 import type { ManagedProcess } from './process/managedProcess';
-import type { ManagedProcessDeps, StopRequest } from './process/managedTypes';
+import type { StopRequest } from './process/managedTypes';
 import { OutputGate } from './process/outputGate';
 import { whenReady, type ReadyOutcome } from './readyWait';
 import type { OutputBatch } from './process/outputTypes';
@@ -17,23 +17,10 @@ import { enforceLimits } from './system/limitEnforcer';
 import { changedFate, startsWhenAdded, type UpScope } from './reloadRules';
 import { Retirements } from './retirements';
 import { ResourceSampler } from './system/resourceSampler';
-import type { ProcReader } from './system/treeSample';
-import { ALL, isAll, select } from './selectors';
+import { ALL, isAll, pick, select } from './selectors';
+import type { ApplyReport, SupervisorOptions } from './supervisorTypes';
 
-export interface ApplyReport {
-  /** False when the config had errors: nothing was touched. */
-  applied: boolean;
-  problems: ConfigProblem[];
-  started: string[];
-  stopped: string[];
-  restarted: string[];
-}
-
-export interface SupervisorOptions {
-  processDeps?: Partial<ManagedProcessDeps>;
-  /** The sampler's reads and interval (tests count the reads, the bench times them). */
-  resources?: { reader?: ProcReader; intervalMs?: number };
-}
+export type { ApplyReport, SupervisorOptions } from './supervisorTypes';
 
 /**
  * Owns the managed processes of one `.procs.json`. Every face (VS Code, CLI) acts through it,
@@ -57,6 +44,9 @@ export class Supervisor {
   private readonly stateEmitter = new Emitter<ProcessStateChange>();
   private readonly outputEmitter = new Emitter<OutputBatch>();
   private readonly processesEmitter = new Emitter<void>();
+  /** Applies under way: until they end, a process that never ran may be a replacement about to start. */
+  private applying = 0;
+  private readonly appliedEmitter = new Emitter<void>();
   /** What waiting processes ask; every state change may answer it. */
   private readonly dependencies = new DependencyWaits((name) => this.entries.get(name)?.instances ?? [], this.stateEmitter.event);
 
@@ -122,6 +112,16 @@ export class Supervisor {
    * A config with errors is not applied, so everything keeps running on the last good one.
    */
   async apply(result: ConfigResult): Promise<ApplyReport> {
+    this.applying++;
+    try {
+      return await this.applyNow(result);
+    } finally {
+      this.applying--;
+      this.appliedEmitter.fire();
+    }
+  }
+
+  private async applyNow(result: ConfigResult): Promise<ApplyReport> {
     const report: ApplyReport = { applied: false, problems: result.problems, started: [], stopped: [], restarted: [] };
     const config = result.config;
     // After dispose (a stop during start-up) nothing new may be created, let alone started.
@@ -175,7 +175,7 @@ export class Supervisor {
       report.started.push(...started.filter((name) => !report.started.includes(name)));
     };
     work.push(Promise.all(disposals).then(startNeeded));
-    this.reorder(config.processes);
+    inConfigOrder(this.entries, config.processes);
     this.processesEmitter.fire();
     await Promise.all(work);
     return report;
@@ -202,7 +202,12 @@ export class Supervisor {
    */
   whenReady(selectors: readonly string[]): Promise<ReadyOutcome> {
     const chosen = (): ManagedProcess[] => this.pick(selectors);
-    return whenReady(chosen, () => dependenciesOf(this.graph, this.processes, chosen()), this.stateEmitter.event);
+    return whenReady({
+      wanted: chosen,
+      dependencies: () => dependenciesOf(this.graph, this.processes, chosen()),
+      settling: () => this.applying > 0,
+      onChange: [this.stateEmitter.event, this.appliedEmitter.event],
+    });
   }
 
   /** Stops what the selectors name, dependents before their dependencies; resolves when every tree is gone. */
@@ -263,6 +268,7 @@ export class Supervisor {
     this.stateEmitter.dispose();
     this.outputEmitter.dispose();
     this.processesEmitter.dispose();
+    this.appliedEmitter.dispose();
     this.outputGate.dispose();
   }
 
@@ -280,14 +286,8 @@ export class Supervisor {
     return made;
   }
 
-  /** `all` covers only autostart processes; names and groups cover everything they name. */
   private pick(selectors: readonly string[]): ManagedProcess[] {
-    const explicit = selectors.filter((selector) => !isAll(selector));
-    const chosen = new Set(this.select(explicit).processes);
-    if (explicit.length < selectors.length) {
-      for (const process of this.processes) if (process.spec.autostart) chosen.add(process);
-    }
-    return this.processes.filter((process) => chosen.has(process));
+    return pick(this.processes, selectors);
   }
 
   private async startEntry(entry: Entry): Promise<void> {
@@ -298,12 +298,5 @@ export class Supervisor {
     await this.retiring.retire(entry.instances);
     // Unsubscribe after the final state changes have been forwarded.
     for (const subscription of entry.subscriptions) subscription.dispose();
-  }
-
-  /** Keeps iteration in config order after entries were replaced or added. */
-  private reorder(specs: readonly ProcessSpec[]): void {
-    const ordered = specs.map((spec) => [spec.name, this.entries.get(spec.name)] as const);
-    this.entries.clear();
-    for (const [name, entry] of ordered) if (entry) this.entries.set(name, entry);
   }
 }

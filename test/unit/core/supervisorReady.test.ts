@@ -177,4 +177,27 @@ describe('Supervisor.whenReady (real children)', function () {
     assert.deepEqual(await waited, { ok: true });
     assert.equal(supervisor.get('api')?.state.status, 'running');
   });
+
+  it('a reload that removes the process waited for ends the wait, not as ready', async () => {
+    const port = await freePort();
+    await applyConfig({ api: { command: nodeFixture('late-listener.js', port, 60_000), ready: { tcp: port }, autostart: false } });
+    await supervisor.start(['api']);
+    const waited = supervisor.whenReady(['api']);
+    await applyConfig({ web: { command: nodeFixture('stamped.js'), autostart: false } });
+
+    const outcome = await waited;
+    assert.ok(!outcome.ok);
+    assert.equal(outcome.name, 'api');
+  });
+
+  it('a reload that replaces the process waited for lets the wait go on to the replacement', async () => {
+    const port = await freePort();
+    const config = (mode: string) => ({ api: { command: nodeFixture('late-listener.js', port, 300), ready: { tcp: port }, env: { MODE: mode }, autostart: false } });
+    await applyConfig(config('one'));
+    await supervisor.start(['api']);
+    const waited = supervisor.whenReady(['api']);
+    await applyConfig(config('two'));
+
+    assert.deepEqual(await waited, { ok: true });
+  });
 });
