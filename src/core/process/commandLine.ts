@@ -4,9 +4,9 @@ export function commandLine(command: string | readonly string[]): string {
   return command.map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : `'${part.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
-// A `NAME=value` word. Its value may be quoted, escaped or in parts; it ends at a space or an
+// A `NAME=value` word. Its value may be quoted (backticks too), escaped or in parts; it ends at a space or an
 // operator, and a quote left open takes the rest of the line, as the shell would.
-const VALUE_PART = String.raw`'[^']*'|"(?:\\[\s\S]|[^"\\])*"|'[^']*$|"(?:\\[\s\S]|[^"\\])*$|\\[\s\S]|[^\s'"\\;&|<>()]+`;
+const VALUE_PART = String.raw`'[^']*'|"(?:\\[\s\S]|[^"\\])*"|\`[^\`]*\`|'[^']*$|"(?:\\[\s\S]|[^"\\])*$|\`[^\`]*$|\\[\s\S]|[^\s'"\`\\;&|<>()]+`;
 const ASSIGNMENT = new RegExp(String.raw`^([A-Za-z_][A-Za-z0-9_]*)=(?:${VALUE_PART})*(?:\s+|$|(?=[;&|<>()]))`);
 const NAME_EQUALS = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 const ENV = /^env(?:\s+|$)/;

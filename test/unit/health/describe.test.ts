@@ -36,6 +36,7 @@ describe('describeProbe and the log matcher', () => {
         exec('A=1 env -u X TOKEN=secret cmd'),
         exec('PASS=a\\ b cmd'),
         exec('FOO=bar;cmd'),
+        exec('A=`echo s` cmd'),
         exec(['env', '-i', 'TOKEN=secret', 'curl']),
         exec(['PGPASSWORD=hunter2', 'psql']),
       ],
@@ -48,6 +49,7 @@ describe('describeProbe and the log matcher', () => {
         'exec A=… env -u X TOKEN=… cmd',
         'exec PASS=… cmd',
         'exec FOO=… ;cmd',
+        'exec A=… cmd',
         "exec env -i 'TOKEN=…' curl",
         // Not environment: without a shell, the first word is the program.
         'exec PGPASSWORD=hunter2 psql',
