@@ -5,8 +5,9 @@ export function commandLine(command: string | readonly string[]): string {
 }
 
 // A `NAME=value` word. Its value may be quoted (backticks too), escaped or in parts; it ends at a space or an
-// operator, and a quote left open takes the rest of the line, as the shell would.
-const VALUE_PART = String.raw`'[^']*'|"(?:\\[\s\S]|[^"\\])*"|\`[^\`]*\`|'[^']*$|"(?:\\[\s\S]|[^"\\])*$|\`[^\`]*$|\\[\s\S]|[^\s'"\`\\;&|<>()]+`;
+// operator, and a quote left open takes the rest of the line, as the shell would. A plain part is
+// one character: a run inside the repeated group would backtrack without end on a failed match.
+const VALUE_PART = String.raw`'[^']*'|"(?:\\[\s\S]|[^"\\])*"|\`[^\`]*\`|'[^']*$|"(?:\\[\s\S]|[^"\\])*$|\`[^\`]*$|\\(?:[\s\S]|$)|[^\s'"\`\\;&|<>()]`;
 const ASSIGNMENT = new RegExp(String.raw`^([A-Za-z_][A-Za-z0-9_]*)=(?:${VALUE_PART})*(?:\s+|$|(?=[;&|<>()]))`);
 const NAME_EQUALS = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 const ENV = /^env(?:\s+|$)/;
