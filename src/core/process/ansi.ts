@@ -11,8 +11,12 @@ export function removeAnsi(text: string): string {
 // ESC ] (OSC), ESC P (DCS), ESC _ (APC), ESC ^ (PM), ESC X (SOS), ESC k (a title): strip-ansi
 // takes such a string up to its terminator, across line breaks and the lines between.
 const STRING_INTRODUCER = /\u001b[\]P_^Xk]/;
-/** A string on one line: to its terminator, or to the line's end when the break cut it. */
-const STRING_ON_LINE = /\u001b[\]P_^Xk][^\u0007\u009c]*?(?:\u0007|\u001b\\|\u009c|$)/g;
+/**
+ * A string on one line: to its terminator, the next escape, or the line's end when the break cut
+ * it. Not the Linux console's palette codes (`ESC ]P` and seven hex digits, `ESC ]R`), which are
+ * whole without a terminator.
+ */
+const STRING_ON_LINE = /\u001b(?:\](?!P[\dA-Fa-f]{7}|R)|[P_^Xk])[^\u0007\u009c\u001b]*(?:\u0007|\u001b\\|\u009c|(?=\u001b)|$)/g;
 /** What ends a string the line break cut, left at the start of a later line. */
 const LONE_TERMINATOR = /\u0007|\u001b\\|\u009c/g;
 

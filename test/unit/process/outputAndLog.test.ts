@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { removeAnsi } from '../../../src/core/process/ansi';
+import { formatLine } from '../../../src/core/process/outputFormat';
 import { instanceLogPath } from '../../../src/core/process/logFile';
 import { ManagedProcess } from '../../../src/core/process/managedProcess';
 import { ProcessProbe } from '../helpers/processProbe';
@@ -101,6 +102,7 @@ describe('ManagedProcess output and log file', () => {
     const lines = fs.readFileSync(logFile, 'utf8').split('\n');
     for (const line of ['ERROR: migration failed', 'retrying in 5s', 'ok', 'second line', ' end', 'third line', 'shown']) assert.ok(lines.includes(line), `${line} is in the log: ${JSON.stringify(lines)}`);
     assert.ok(!lines.some((line) => line.includes('\u001b')), 'no escape is left');
+    for (const gone of ['my title', 'dcs', 'screen title']) assert.ok(!lines.some((line) => line.includes(gone)), `${gone} went with its escape`);
   });
 
   it('prefixes log lines with an ISO time when timestamps are on', async () => {
@@ -127,6 +129,14 @@ describe('ManagedProcess output and log file', () => {
     assert.equal(instanceLogPath('/l/api.log', 2, 3), '/l/api.2.log');
     assert.equal(instanceLogPath('/l/api', 1, 2), '/l/api.1');
     assert.equal(instanceLogPath('/l/api.log', 1, 1), '/l/api.log');
+  });
+
+  it('an Output channel line loses a cut title, keeps what follows a string ended by another escape, and keeps palette codes\' text', () => {
+    const shown = (text: string): string => formatLine({ stream: 'stdout', text, time: 0 }, { stripAnsi: true, timestamps: false }, 'text');
+    assert.deepEqual(
+      [shown('\u001b]0;my title'), shown('before \u001b]0;x\u001b[31mERROR\u001b[0m after'), shown('\u001b]P0ffffffvisible text'), shown('\u001b]8;;http://x\u001b\\link\u001b]8;;\u001b\\')],
+      ['', 'before ERROR after', 'visible text', 'link'],
+    );
   });
 
   it('removeAnsi drops colour (CSI) and title (OSC) sequences, keeps the text', () => {
