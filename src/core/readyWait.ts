@@ -47,6 +47,8 @@ export interface ReadyWait {
   dependencies: () => readonly ManagedProcess[];
   /** A reload is under way: one that never ran yet may be a replacement about to start. */
   settling: () => boolean;
+  /** The supervisor was disposed: its processes are gone with it, not from the config. */
+  disposed: () => boolean;
   /** When to look again: state changes, and a reload's end. */
   onChange: ReadonlyArray<Event<unknown>>;
 }
@@ -57,7 +59,7 @@ export interface ReadyWait {
  * will not come up by itself). Call it after the start was applied: a process still stopped then is
  * one that will not start.
  */
-export function whenReady({ wanted, dependencies, settling, onChange }: ReadyWait): Promise<ReadyOutcome> {
+export function whenReady({ wanted, dependencies, settling, disposed, onChange }: ReadyWait): Promise<ReadyOutcome> {
   const first = wanted();
   const isDown = (process: ManagedProcess): boolean => {
     const { status, reason } = process.state;
@@ -65,7 +67,9 @@ export function whenReady({ wanted, dependencies, settling, onChange }: ReadyWai
   };
   const decide = (): ReadyOutcome | undefined => {
     const [chosen, needed] = [wanted(), dependencies()];
-    if (chosen.length === 0 && first.length > 0) return { ok: false, name: first[0].name, status: 'stopped', reason: 'none', message: 'no longer in the config' };
+    if (chosen.length === 0 && first.length > 0) {
+      return { ok: false, name: first[0].name, status: 'stopped', reason: 'none', message: disposed() ? 'Procs stopped' : 'no longer in the config' };
+    }
     const everyone = [...chosen, ...needed];
     const down = needed.find((process) => isDown(process) && holdsUp(process, everyone)) ?? chosen.find(isDown);
     if (!down) return chosen.every((process) => standing(process.state.status) === 'ready') ? { ok: true } : undefined;

@@ -206,6 +206,7 @@ export class Supervisor {
       wanted: chosen,
       dependencies: () => dependenciesOf(this.graph, this.processes, chosen()),
       settling: () => this.applying > 0,
+      disposed: () => this.disposed,
       onChange: [this.stateEmitter.event, this.appliedEmitter.event],
     });
   }

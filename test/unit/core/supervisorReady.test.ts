@@ -187,7 +187,23 @@ describe('Supervisor.whenReady (real children)', function () {
 
     const outcome = await waited;
     assert.ok(!outcome.ok);
-    assert.equal(outcome.name, 'api');
+    assert.deepEqual([outcome.name, outcome.message], ['api', 'no longer in the config']);
+  });
+
+  it('a dispose (the folder closed) during a reload in the wait ends it saying Procs stopped, not that the process left the config', async () => {
+    const port = await freePort();
+    const config = (mode: string) => ({ api: { command: nodeFixture('late-listener.js', port, 60_000), ready: { tcp: port }, env: { MODE: mode }, autostart: false } });
+    await applyConfig(config('one'));
+    await supervisor.start(['api']);
+    const waited = supervisor.whenReady(['api']);
+    project.writeConfig({ processes: config('two') });
+    const reload = supervisor.apply(await loadConfig(project.configFile));
+    await supervisor.dispose();
+    await reload;
+
+    const outcome = await waited;
+    assert.ok(!outcome.ok);
+    assert.deepEqual([outcome.name, outcome.message], ['api', 'Procs stopped']);
   });
 
   it('a reload that replaces the process waited for lets the wait go on to the replacement', async () => {
