@@ -219,7 +219,7 @@ export class Supervisor {
   /** Restarts what the selectors name: the old tree is gone before the new one starts. Stopped dependencies start too. */
   async restart(selectors: readonly string[], reason?: string): Promise<void> {
     const chosen = this.pick(selectors);
-    await Promise.all([...dependenciesOf(this.graph, this.processes, chosen).map((process) => process.start()), ...chosen.map((process) => process.restart(reason))]);
+    await Promise.all([startDependencies(this.graph, this.processes, chosen), ...chosen.map((process) => process.restart(reason))]);
   }
 
   /**
